@@ -1,0 +1,307 @@
+/*
+ * testutil.c: the counting, failing allocator and file helpers.
+ */
+#include "testutil.h"
+
+#include <ftw.h>
+#include <nettle/sha2.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static sqlite3_mem_methods system_methods;
+static long fail_countdown;
+static int injected;
+static long live;
+
+/* Forking mode (tu_oom_forking): at every allocation the process forks;
+ * the child sees that allocation fail and finishes the scenario, the
+ * parent waits for its verdict and carries on as if nothing happened. */
+static int forking;
+static int in_child;
+static long fork_index;
+static long child_failures;
+
+static int fail_here(void)
+{
+	if (forking && !in_child) {
+		pid_t pid;
+		int status;
+
+		fork_index++;
+		fflush(NULL);
+		pid = fork();
+		if (pid == 0) {
+			in_child = 1;
+			injected = 1;
+			alarm(60);
+			return 1;
+		}
+		if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0) {
+			if (child_failures++ == 0 && pid > 0 && WIFSIGNALED(status))
+				fprintf(stderr, "allocation %ld failed: child killed by signal %d\n",
+				        fork_index, WTERMSIG(status));
+		}
+		return 0;
+	}
+	if (fail_countdown > 0 && --fail_countdown == 0) {
+		injected = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void *counting_malloc(int size)
+{
+	void *p;
+
+	if (fail_here())
+		return NULL;
+	p = system_methods.xMalloc(size);
+	if (p)
+		live++;
+	return p;
+}
+
+static void counting_free(void *p)
+{
+	if (p)
+		live--;
+	system_methods.xFree(p);
+}
+
+static void *counting_realloc(void *p, int size)
+{
+	if (fail_here())
+		return NULL;
+	return system_methods.xRealloc(p, size);
+}
+
+void tu_init(void)
+{
+	sqlite3_mem_methods methods;
+
+	if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &system_methods) != SQLITE_OK) {
+		fprintf(stderr, "testutil: cannot read SQLite's allocator\n");
+		exit(2);
+	}
+	methods = system_methods;
+	methods.xMalloc = counting_malloc;
+	methods.xFree = counting_free;
+	methods.xRealloc = counting_realloc;
+	if (sqlite3_config(SQLITE_CONFIG_MALLOC, &methods) != SQLITE_OK) {
+		fprintf(stderr, "testutil: cannot install the counting allocator\n");
+		exit(2);
+	}
+}
+
+void tu_fail_nth_allocation(long n)
+{
+	fail_countdown = n;
+	injected = 0;
+}
+
+int tu_fault_injected(void)
+{
+	return injected;
+}
+
+long tu_live_allocations(void)
+{
+	return live;
+}
+
+static char tmpdir[64];
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void remove_tmpdir(void)
+{
+	if (tmpdir[0] && !getenv("PCREG_TEST_KEEP"))
+		nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+const char *tu_path(const char *name)
+{
+	static char paths[8][512];
+	static int next;
+	char *path = paths[next++ % 8];
+
+	if (!tmpdir[0]) {
+		strcpy(tmpdir, "/tmp/pcreg-test-XXXXXX");
+		if (!mkdtemp(tmpdir)) {
+			perror("mkdtemp");
+			exit(2);
+		}
+		atexit(remove_tmpdir);
+	}
+	snprintf(path, sizeof paths[0], "%s/%s", tmpdir, name);
+	return path;
+}
+
+void tu_sql(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	char *err = NULL;
+	int rc = sqlite3_open(path, &db);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	ck_assert_msg(rc == SQLITE_OK, "%s: %s: %s", path, sql, err ? err : sqlite3_errmsg(db));
+	sqlite3_free(err);
+	sqlite3_close(db);
+}
+
+long long tu_sql_int(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	long long value = -1;
+	int rc = sqlite3_open(path, &db);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+	ck_assert_msg(rc == SQLITE_OK, "%s: %s: %s", path, sql, sqlite3_errmsg(db));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		value = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return value;
+}
+
+void tu_file_sha256(const char *path, char out[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	unsigned char buf[65536];
+	size_t n, i;
+	FILE *f = fopen(path, "rb");
+
+	sha256_init(&ctx);
+	if (f) {
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			sha256_update(&ctx, n, buf);
+		fclose(f);
+	}
+	sha256_digest(&ctx, sizeof digest, digest);
+	for (i = 0; i < sizeof digest; i++)
+		sprintf(out + 2 * i, "%02x", digest[i]);
+}
+
+void tu_write_file(const char *path, const void *data, size_t size)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_msg(f != NULL, "cannot write %s", path);
+	ck_assert(fwrite(data, 1, size, f) == size);
+	fclose(f);
+}
+
+pcreg_db *tu_open(const char *path, int flags)
+{
+	pcreg_open_options opts = PCREG_OPEN_OPTIONS_INIT;
+	pcreg_db *db = NULL;
+	pcreg_status st;
+
+	opts.flags = flags;
+	st = pcreg_db_open(path, &opts, &db);
+	ck_assert_msg(st == PCREG_OK, "opening %s: %s", path, pcreg_db_errmsg(db));
+	return db;
+}
+
+int tu_run(Suite *suite)
+{
+	SRunner *runner = srunner_create(suite);
+	int failed;
+
+	srunner_run_all(runner, CK_NORMAL);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+static int acceptable(pcreg_status st)
+{
+	return st == PCREG_OK || st == PCREG_NOMEM;
+}
+
+long tu_oom_forking(const char *name, tu_scenario scenario, void *ctx)
+{
+	pcreg_status st = scenario(ctx);
+	long baseline;
+
+	ck_assert_msg(st == PCREG_OK, "%s: fails without any injected failure: %s", name,
+	              pcreg_status_str(st));
+	/* The first run made SQLite's lazily built globals; count from here. */
+	baseline = live;
+	fork_index = 0;
+	child_failures = 0;
+	forking = 1;
+	st = scenario(ctx);
+	forking = 0;
+	if (in_child) {
+		/* Children inherit the count of earlier failures: only the
+		 * first few say why, so one bug does not print thousands. */
+		int quiet = child_failures >= 5;
+
+		if (!acceptable(st)) {
+			if (quiet)
+				_exit(1);
+			fprintf(stderr, "%s: allocation %ld failed and the scenario returned %d (%s)\n",
+			        name, fork_index, st, pcreg_status_str(st));
+			_exit(1);
+		}
+		if (live != baseline) {
+			if (quiet)
+				_exit(2);
+			fprintf(stderr, "%s: allocation %ld failed and %ld allocations leaked\n", name,
+			        fork_index, live - baseline);
+			_exit(2);
+		}
+		_exit(0);
+	}
+	ck_assert_msg(st == PCREG_OK, "%s: fails without any injected failure: %s", name,
+	              pcreg_status_str(st));
+	ck_assert_msg(live == baseline, "%s: leaks %ld allocations", name, live - baseline);
+	ck_assert_msg(child_failures == 0, "%s: %ld of %ld failed allocations were mishandled",
+	              name, child_failures, fork_index);
+	ck_assert_msg(fork_index > 10, "%s: only %ld allocations; is the allocator hooked?", name,
+	              fork_index);
+	return fork_index;
+}
+
+long tu_oom_restarting(const char *name, tu_scenario scenario, void *ctx)
+{
+	pcreg_status st = scenario(ctx);
+	long baseline, n;
+
+	ck_assert_msg(st == PCREG_OK, "%s: fails without any injected failure: %s", name,
+	              pcreg_status_str(st));
+	baseline = live;
+	for (n = 1;; n++) {
+		int hit;
+
+		tu_fail_nth_allocation(n);
+		st = scenario(ctx);
+		hit = tu_fault_injected();
+		tu_fail_nth_allocation(0);
+		ck_assert_msg(acceptable(st), "%s: allocation %ld failed and the scenario returned %d (%s)",
+		              name, n, st, pcreg_status_str(st));
+		ck_assert_msg(live == baseline, "%s: allocation %ld failed and %ld allocations leaked",
+		              name, n, live - baseline);
+		if (!hit)
+			break;
+	}
+	ck_assert_msg(n > 10, "%s: only %ld allocations; is the allocator hooked?", name, n);
+	return n - 1;
+}

@@ -1,0 +1,76 @@
+/*
+ * testutil.h: helpers shared by the Check suites.
+ */
+#ifndef PCREG_TESTUTIL_H
+#define PCREG_TESTUTIL_H
+
+#include <check.h>
+#include <stddef.h>
+
+#include <pcreg/pcreg.h>
+
+/* Install the counting allocator under SQLite (and so under libpcreg);
+ * call first in main(), before anything touches SQLite. */
+void tu_init(void);
+
+/* Make the nth allocation from now fail (once); 0 turns failures off. */
+void tu_fail_nth_allocation(long n);
+
+/* Whether a failure has been injected since the last tu_fail_nth_allocation(). */
+int tu_fault_injected(void);
+
+/* Allocations made and not yet freed. */
+long tu_live_allocations(void);
+
+/* A sequence of calls for the out-of-memory loops: returns the first
+ * failing status, or PCREG_OK; must release everything it made. */
+typedef pcreg_status (*tu_scenario)(void *ctx);
+
+/* Run a scenario with its 1st, 2nd, 3rd... allocation failing, until a run
+ * sees no failure; every run must return PCREG_OK or PCREG_NOMEM and leak
+ * nothing. Forks at each allocation, so each run shares the work before
+ * its failure: for scenarios that touch no files (":memory:" only).
+ * Returns the number of allocations tested. */
+long tu_oom_forking(const char *name, tu_scenario scenario, void *ctx);
+
+/* The same by rerunning the scenario from the start for each N: slower,
+ * but safe for registries in files, which cannot cross a fork. */
+long tu_oom_restarting(const char *name, tu_scenario scenario, void *ctx);
+
+/* A path inside this run's private temporary directory (removed at exit).
+ * The result is valid until the eighth call after this one. */
+const char *tu_path(const char *name);
+
+/* Run SQL on a registry file directly through SQLite; fails the test if
+ * SQLite refuses it. */
+void tu_sql(const char *path, const char *sql);
+
+/* Read an integer with SQL directly through SQLite. */
+long long tu_sql_int(const char *path, const char *sql);
+
+/* The SHA-256 of a file's bytes, or of nothing if it cannot be read, as
+ * hex into out[65]. */
+void tu_file_sha256(const char *path, char out[65]);
+
+/* Write bytes to a file, replacing it. */
+void tu_write_file(const char *path, const void *data, size_t size);
+
+/* Open a registry with the given flags; the test fails unless it opens. */
+pcreg_db *tu_open(const char *path, int flags);
+
+/* Assert that a call failed with @p expected and that the handle's
+ * message contains @p fragment. */
+#define tu_assert_status(db, got, expected, fragment)                                        \
+	do {                                                                                 \
+		pcreg_status tu_got_ = (got);                                                \
+		ck_assert_msg(tu_got_ == (expected), "status %d (%s), expected %d (%s): %s", \
+		              tu_got_, pcreg_status_str(tu_got_), (expected),                \
+		              pcreg_status_str(expected), pcreg_db_errmsg(db));              \
+		ck_assert_msg(strstr(pcreg_db_errmsg(db), (fragment)) != NULL,               \
+		              "message \"%s\" lacks \"%s\"", pcreg_db_errmsg(db), (fragment)); \
+	} while (0)
+
+/* Run a suite; returns the process exit status. */
+int tu_run(Suite *suite);
+
+#endif
