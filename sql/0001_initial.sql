@@ -33,7 +33,7 @@ CREATE INDEX commissioner_by_region ON commissioner (region, kind);
 
 -- Successions: the ODS record of which code carries an organisation on.
 -- Covers every kind of organisation (practices, trusts, CCGs), so the
--- codes are not foreign keys.
+-- codes are not foreign keys. A code may split into several on one date.
 CREATE TABLE succession (
     old_code        TEXT NOT NULL
                     CHECK (length(old_code) BETWEEN 3 AND 12 AND old_code NOT GLOB '*[^0-9A-Z]*'),
@@ -41,9 +41,10 @@ CREATE TABLE succession (
                     CHECK (length(new_code) BETWEEN 3 AND 12 AND new_code NOT GLOB '*[^0-9A-Z]*'),
     effective_date  TEXT NOT NULL CHECK (effective_date IS date(effective_date)),
     CHECK (new_code <> old_code),
-    PRIMARY KEY (old_code, effective_date, new_code)
+    PRIMARY KEY (old_code, new_code)
 ) STRICT, WITHOUT ROWID;
 
+CREATE INDEX succession_by_date ON succession (old_code, effective_date);
 CREATE INDEX succession_by_new_code ON succession (new_code, effective_date);
 
 -- Co-commissioning of general practice with NHS England, from 2015.

@@ -8,11 +8,12 @@ lib=$1 headers=$2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# Declarations may span lines: join each header, split at semicolons, and
-# take the name before the first parenthesis of every PCREG_API line.
+# Declarations may span lines: drop preprocessor lines, join the rest,
+# split at semicolons, and take the name before the first parenthesis of
+# every PCREG_API declaration.
 for h in "$headers"/*.h; do
-	tr '\n' ' ' <"$h" | tr ';' '\n'
-done | grep 'PCREG_API' | grep -v '#define' |
+	sed '/^[[:space:]]*#/d' "$h" | tr '\n' ' ' | tr ';' '\n'
+done | grep 'PCREG_API' |
 	sed -n 's/.*[ *]\(pcreg_[a-z0-9_]*\) *(.*/\1/p' | sort -u >"$out/declared"
 
 nm -D --defined-only "$lib" | awk '{ print $NF }' | sort -u >"$out/exported"

@@ -10,5 +10,7 @@
 
 #include "common.h"
 #include "db.h"
+#include "membership.h"
+#include "practice.h"
 
 #endif /* PCREG_PCREG_H */
