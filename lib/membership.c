@@ -373,6 +373,7 @@ static pcreg_status move(pcreg_db *db, const struct kind_info *info, const char 
 
 	if (st == PCREG_NOTFOUND) {
 		pcreg__clear_error(db);
+		st = PCREG_OK;
 	} else if (st != PCREG_OK) {
 		return st;
 	} else if (strcmp(pcreg__record_text(current, F_ORG), organisation) == 0) {
@@ -383,9 +384,10 @@ static pcreg_status move(pcreg_db *db, const struct kind_info *info, const char 
 		                  "practice %s: its %s period in %s also starts on %s; update that"
 		                  " period instead of moving",
 		                  practice, info->word, pcreg__record_text(current, F_ORG), from_date);
-	} else if (!pcreg__date_add_days(from_date, -1, day_before)) {
-		st = pcreg__error(db, PCREG_INVALID, "from_date: %s has no day before it", from_date);
 	} else {
+		/* The current period starts before from_date, so the day before
+		 * from_date exists and is inside it. */
+		pcreg__date_add_days(from_date, -1, day_before);
 		st = set_end(db, info, practice, pcreg__record_text(current, F_FROM), day_before);
 	}
 	if (st == PCREG_OK &&
