@@ -86,19 +86,31 @@ struct kind_info {
 	const char *sql_end;
 };
 
-#define KIND(kind, word, table, org, fields, refs)                                          \
+/* The as-of statements have names so that a test can check their plans. */
+const char pcreg__sql_commissioner_on[] = SQL_ON("practice_commissioner", "commissioner");
+const char pcreg__sql_network_on[] = SQL_ON("practice_network", "network");
+const char pcreg__sql_federation_on[] = SQL_ON("practice_federation", "federation");
+const char pcreg__sql_commissioner_members_on[] =
+	SQL_MEMBERS_ON("practice_commissioner", "commissioner");
+const char pcreg__sql_network_members_on[] = SQL_MEMBERS_ON("practice_network", "network");
+const char pcreg__sql_federation_members_on[] =
+	SQL_MEMBERS_ON("practice_federation", "federation");
+
+#define KIND(kind, word, table, org, fields, refs, on, members_on)                         \
 	{ kind, word, table, org,                                                           \
 	  { word "_membership", fields, N_FIELDS, 2, MEMBERSHIP_SQL(table, org), check,    \
 	    explain_conflict, NULL, 0, refs, 2 },                                           \
-	  SQL_ON(table, org), SQL_MEMBERS_ON(table, org), SQL_CLASH(table, org), SQL_END(table) }
+	  on, members_on, SQL_CLASH(table, org), SQL_END(table) }
 
 static const struct kind_info kinds[] = {
 	KIND(PCREG_MEMBERSHIP_COMMISSIONER, "commissioner", "practice_commissioner", "commissioner",
-	     commissioner_fields, commissioner_refs),
+	     commissioner_fields, commissioner_refs, pcreg__sql_commissioner_on,
+	     pcreg__sql_commissioner_members_on),
 	KIND(PCREG_MEMBERSHIP_NETWORK, "network", "practice_network", "network", network_fields,
-	     network_refs),
+	     network_refs, pcreg__sql_network_on, pcreg__sql_network_members_on),
 	KIND(PCREG_MEMBERSHIP_FEDERATION, "federation", "practice_federation", "federation",
-	     federation_fields, federation_refs),
+	     federation_fields, federation_refs, pcreg__sql_federation_on,
+	     pcreg__sql_federation_members_on),
 };
 
 #define N_KINDS (sizeof kinds / sizeof kinds[0])

@@ -240,6 +240,14 @@ int pcreg__date_add_days(const char *date, int delta, char out[11]);
 extern const struct pcreg__entity pcreg__practice_entity;
 const struct pcreg__entity *pcreg__membership_entity(pcreg_membership_kind_value kind);
 
+/* As-of statements, checked with EXPLAIN QUERY PLAN by tests. */
+extern const char pcreg__sql_commissioner_on[];
+extern const char pcreg__sql_network_on[];
+extern const char pcreg__sql_federation_on[];
+extern const char pcreg__sql_commissioner_members_on[];
+extern const char pcreg__sql_network_members_on[];
+extern const char pcreg__sql_federation_members_on[];
+
 /* ---- typed accessors ------------------------------------------------------------
  * Each entity's .c file names its fields once with these macros; a NULL
  * record reads as absent and refuses writes with PCREG_MISUSE. */

@@ -12,5 +12,7 @@
 #include "db.h"
 #include "membership.h"
 #include "practice.h"
+#include "report.h"
+#include "timeline.h"
 
 #endif /* PCREG_PCREG_H */
