@@ -239,6 +239,19 @@ int pcreg__date_add_days(const char *date, int delta, char out[11]);
 
 extern const struct pcreg__entity pcreg__practice_entity;
 const struct pcreg__entity *pcreg__membership_entity(pcreg_membership_kind_value kind);
+extern const struct pcreg__entity pcreg__network_entity;
+extern const struct pcreg__entity pcreg__network_lead_entity;
+extern const struct pcreg__entity pcreg__federation_entity;
+
+/* As-of statements, checked with EXPLAIN QUERY PLAN by tests. */
+
+/* A network's leads in post on a day: ?1 network, ?2 day, ?3 limit,
+ * ?4 offset. A seek on network_lead_by_network. */
+extern const char pcreg__sql_network_lead_on[];
+/* Every network's leads in post on a day: ?1 day, ?2 limit, ?3 offset.
+ * Walks network by its key (the question is about every network) and
+ * seeks each one's leads on network_lead_by_network. */
+extern const char pcreg__sql_network_leads_on[];
 
 /* As-of statements, checked with EXPLAIN QUERY PLAN by tests. */
 extern const char pcreg__sql_commissioner_on[];

@@ -10,7 +10,9 @@
 
 #include "common.h"
 #include "db.h"
+#include "federation.h"
 #include "membership.h"
+#include "network.h"
 #include "practice.h"
 #include "report.h"
 #include "timeline.h"
