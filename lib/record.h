@@ -239,6 +239,14 @@ int pcreg__date_add_days(const char *date, int delta, char out[11]);
 
 extern const struct pcreg__entity pcreg__practice_entity;
 const struct pcreg__entity *pcreg__membership_entity(pcreg_membership_kind_value kind);
+extern const struct pcreg__entity pcreg__contract_entity;
+extern const struct pcreg__entity pcreg__inspection_entity;
+extern const struct pcreg__entity pcreg__list_size_entity;
+
+/* As-of statements, checked with EXPLAIN QUERY PLAN by tests. */
+extern const char pcreg__sql_contract_core_on[];
+extern const char pcreg__sql_inspection_latest_on[];
+extern const char pcreg__sql_list_size_on[];
 
 /* ---- typed accessors ------------------------------------------------------------
  * Each entity's .c file names its fields once with these macros; a NULL

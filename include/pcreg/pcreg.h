@@ -9,7 +9,10 @@
 #define PCREG_PCREG_H
 
 #include "common.h"
+#include "contract.h"
 #include "db.h"
+#include "inspection.h"
+#include "listsize.h"
 #include "membership.h"
 #include "practice.h"
 
