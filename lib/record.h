@@ -242,16 +242,9 @@ const struct pcreg__entity *pcreg__membership_entity(pcreg_membership_kind_value
 extern const struct pcreg__entity pcreg__network_entity;
 extern const struct pcreg__entity pcreg__network_lead_entity;
 extern const struct pcreg__entity pcreg__federation_entity;
-
-/* As-of statements, checked with EXPLAIN QUERY PLAN by tests. */
-
-/* A network's leads in post on a day: ?1 network, ?2 day, ?3 limit,
- * ?4 offset. A seek on network_lead_by_network. */
-extern const char pcreg__sql_network_lead_on[];
-/* Every network's leads in post on a day: ?1 day, ?2 limit, ?3 offset.
- * Walks network by its key (the question is about every network) and
- * seeks each one's leads on network_lead_by_network. */
-extern const char pcreg__sql_network_leads_on[];
+extern const struct pcreg__entity pcreg__contract_entity;
+extern const struct pcreg__entity pcreg__inspection_entity;
+extern const struct pcreg__entity pcreg__list_size_entity;
 
 /* As-of statements, checked with EXPLAIN QUERY PLAN by tests. */
 extern const char pcreg__sql_commissioner_on[];
@@ -260,6 +253,17 @@ extern const char pcreg__sql_federation_on[];
 extern const char pcreg__sql_commissioner_members_on[];
 extern const char pcreg__sql_network_members_on[];
 extern const char pcreg__sql_federation_members_on[];
+extern const char pcreg__sql_contract_core_on[];
+extern const char pcreg__sql_inspection_latest_on[];
+extern const char pcreg__sql_list_size_on[];
+/* A network's leads in post on a day: ?1 network, ?2 day, ?3 limit,
+ * ?4 offset. A seek on network_lead_by_network. */
+extern const char pcreg__sql_network_lead_on[];
+
+/* Every network's leads in post on a day: ?1 day, ?2 limit, ?3 offset.
+ * Walks network by its key (the question is about every network) and
+ * seeks each one's leads on network_lead_by_network. Not an as-of seek. */
+extern const char pcreg__sql_network_leads_on[];
 
 /* ---- typed accessors ------------------------------------------------------------
  * Each entity's .c file names its fields once with these macros; a NULL

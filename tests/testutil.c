@@ -179,6 +179,30 @@ long long tu_sql_int(const char *path, const char *sql)
 	return value;
 }
 
+const char *tu_sql_plan(const char *path, const char *sql)
+{
+	static char plan[2048];
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	int rc = sqlite3_open(path, &db);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, explain, -1, &stmt, NULL);
+	ck_assert_msg(rc == SQLITE_OK, "%s: %s: %s", path, sql, sqlite3_errmsg(db));
+	plan[0] = '\0';
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		size_t len = strlen(plan);
+
+		snprintf(plan + len, sizeof plan - len, "%s%s", len ? "; " : "",
+		         (const char *)sqlite3_column_text(stmt, 3));
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	sqlite3_free(explain);
+	return plan;
+}
+
 void tu_file_sha256(const char *path, char out[65])
 {
 	struct sha256_ctx ctx;

@@ -48,6 +48,11 @@ void tu_sql(const char *path, const char *sql);
 /* Read an integer with SQL directly through SQLite. */
 long long tu_sql_int(const char *path, const char *sql);
 
+/* The plan SQLite chooses for a statement on a registry file: the detail
+ * lines of EXPLAIN QUERY PLAN joined by "; " ("SEARCH contract USING
+ * INDEX ..."). Valid until the next call. */
+const char *tu_sql_plan(const char *path, const char *sql);
+
 /* The SHA-256 of a file's bytes, or of nothing if it cannot be read, as
  * hex into out[65]. */
 void tu_file_sha256(const char *path, char out[65]);

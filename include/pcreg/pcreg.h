@@ -9,8 +9,11 @@
 #define PCREG_PCREG_H
 
 #include "common.h"
+#include "contract.h"
 #include "db.h"
 #include "federation.h"
+#include "inspection.h"
+#include "listsize.h"
 #include "membership.h"
 #include "network.h"
 #include "practice.h"
