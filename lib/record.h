@@ -238,7 +238,12 @@ int pcreg__date_add_days(const char *date, int delta, char out[11]);
 /* ---- the entities, for modules that work across them ------------------------ */
 
 extern const struct pcreg__entity pcreg__practice_entity;
+extern const struct pcreg__entity pcreg__commissioner_entity;
 const struct pcreg__entity *pcreg__membership_entity(pcreg_membership_kind_value kind);
+
+/* As-of statements, checked with EXPLAIN QUERY PLAN by tests. */
+extern const char pcreg__sql_succession_step[];
+extern const char pcreg__sql_arrangement_on[];
 
 /* ---- typed accessors ------------------------------------------------------------
  * Each entity's .c file names its fields once with these macros; a NULL

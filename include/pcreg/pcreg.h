@@ -9,8 +9,11 @@
 #define PCREG_PCREG_H
 
 #include "common.h"
+#include "arrangement.h"
+#include "commissioner.h"
 #include "db.h"
 #include "membership.h"
 #include "practice.h"
+#include "succession.h"
 
 #endif /* PCREG_PCREG_H */
