@@ -238,6 +238,7 @@ int pcreg__date_add_days(const char *date, int delta, char out[11]);
 /* ---- the entities, for modules that work across them ------------------------ */
 
 extern const struct pcreg__entity pcreg__practice_entity;
+extern const struct pcreg__entity pcreg__commissioner_entity;
 const struct pcreg__entity *pcreg__membership_entity(pcreg_membership_kind_value kind);
 extern const struct pcreg__entity pcreg__network_entity;
 extern const struct pcreg__entity pcreg__network_lead_entity;
@@ -256,6 +257,8 @@ extern const char pcreg__sql_federation_members_on[];
 extern const char pcreg__sql_contract_core_on[];
 extern const char pcreg__sql_inspection_latest_on[];
 extern const char pcreg__sql_list_size_on[];
+extern const char pcreg__sql_succession_step[];
+extern const char pcreg__sql_arrangement_on[];
 /* A network's leads in post on a day: ?1 network, ?2 day, ?3 limit,
  * ?4 offset. A seek on network_lead_by_network. */
 extern const char pcreg__sql_network_lead_on[];

@@ -37,6 +37,7 @@ struct report_kind {
 struct totals {
 	const struct report_kind *kind;
 	int rows;
+	int sql_done; /* stepping a finished statement would start it again */
 	int emitted;
 	struct pcreg__value acc[16];
 };
@@ -75,9 +76,11 @@ static void accumulate(struct totals *t, const struct pcreg__record *row)
 static pcreg_status step_with_totals(struct pcreg__iter *it)
 {
 	struct totals *t = it->state;
-	pcreg_status st = pcreg__iter_step_row(it);
+	pcreg_status st = t->sql_done ? PCREG_DONE : pcreg__iter_step_row(it);
 	int i;
 
+	if (st == PCREG_DONE)
+		t->sql_done = 1;
 	if (st == PCREG_OK) {
 		accumulate(t, it->row);
 		t->rows++;

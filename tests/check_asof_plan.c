@@ -29,6 +29,8 @@ static const struct statement statements[] = {
 	{ "latest published inspection on a date", pcreg__sql_inspection_latest_on },
 	{ "list size of a practice on a date", pcreg__sql_list_size_on },
 	{ "leads of a network on a date", pcreg__sql_network_lead_on },
+	{ "arrangement of a commissioner on a date", pcreg__sql_arrangement_on },
+	{ "successor of a code on a date (one step)", pcreg__sql_succession_step },
 };
 
 #define N_STATEMENTS (sizeof statements / sizeof statements[0])
@@ -92,6 +94,9 @@ START_TEST(test_plans_with_statistics)
 	       "INSERT INTO list_size SELECT code, '2022-01-01', 5100, 5200.5 FROM practice;"
 	       "INSERT INTO network_lead (network, person, role, from_date)"
 	       " VALUES ('U00001', 'Dr A', 'clinical director', '2019-07-01');"
+	       "INSERT INTO commissioning_arrangement (commissioner, level, from_date)"
+	       " VALUES ('07L', 'joint', '2015-04-01');"
+	       "INSERT INTO succession SELECT code, printf('G%05d', rowid), '2020-04-01' FROM practice;"
 	       "COMMIT; ANALYZE;");
 	check_plans(path, "with statistics");
 }

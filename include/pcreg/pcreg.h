@@ -9,6 +9,8 @@
 #define PCREG_PCREG_H
 
 #include "common.h"
+#include "arrangement.h"
+#include "commissioner.h"
 #include "contract.h"
 #include "db.h"
 #include "federation.h"
@@ -18,6 +20,7 @@
 #include "network.h"
 #include "practice.h"
 #include "report.h"
+#include "succession.h"
 #include "timeline.h"
 
 #endif /* PCREG_PCREG_H */
