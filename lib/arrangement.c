@@ -134,7 +134,7 @@ static const struct pcreg__entity arrangement_entity = {
 #define ENTITY arrangement_entity
 
 PCREG__RECORD_LIFECYCLE(arrangement, ENTITY)
-PCREG__GET_INT(arrangement, id, F_ID)
+PCREG__OPTIONAL_INT_FIELD(arrangement, id, F_ID)
 PCREG__TEXT_FIELD(arrangement, commissioner, F_COMMISSIONER)
 PCREG__ENUM_FIELD(arrangement, level, F_LEVEL, pcreg_arrangement_level_value)
 PCREG__TEXT_FIELD(arrangement, from_date, F_FROM)

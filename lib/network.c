@@ -263,7 +263,7 @@ const struct pcreg__entity pcreg__network_lead_entity = {
 #define LEAD_ENTITY pcreg__network_lead_entity
 
 PCREG__RECORD_LIFECYCLE(network_lead, LEAD_ENTITY)
-PCREG__GET_INT(network_lead, id, L_ID)
+PCREG__OPTIONAL_INT_FIELD(network_lead, id, L_ID)
 PCREG__TEXT_FIELD(network_lead, network, L_NETWORK)
 PCREG__TEXT_FIELD(network_lead, person, L_PERSON)
 PCREG__TEXT_FIELD(network_lead, role, L_ROLE)

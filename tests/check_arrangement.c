@@ -235,6 +235,33 @@ START_TEST(test_insert_get_roundtrip)
 }
 END_TEST
 
+/* An id can be given (as importing an export does), cleared, or assigned. */
+START_TEST(test_ids)
+{
+	pcreg_arrangement *a = NULL;
+
+	ck_assert_int_eq(pcreg_arrangement_new(&a), PCREG_OK);
+	pcreg_arrangement_set_commissioner(a, "07L");
+	pcreg_arrangement_set_level(a, PCREG_ARRANGEMENT_JOINT);
+	pcreg_arrangement_set_from_date(a, "2015-04-01");
+	pcreg_arrangement_set_to_date(a, "2016-03-31");
+	ck_assert_int_eq(pcreg_arrangement_has_id(a), 0);
+	ck_assert_int_eq(pcreg_arrangement_set_id(a, 7), PCREG_OK);
+	ck_assert_int_eq(pcreg_arrangement_has_id(a), 1);
+	ck_assert_int_eq(pcreg_arrangement_insert(db, a), PCREG_OK);
+	ck_assert_int_eq(pcreg_arrangement_id(a), 7);
+	ck_assert_int_eq(pcreg_arrangement_clear_id(a), PCREG_OK);
+	pcreg_arrangement_set_from_date(a, "2016-04-01");
+	pcreg_arrangement_set_to_date(a, NULL);
+	ck_assert_int_eq(pcreg_arrangement_insert(db, a), PCREG_OK);
+	ck_assert_int_eq(pcreg_arrangement_id(a), 8);
+	pcreg_arrangement_free(a);
+	ck_assert_int_eq(pcreg_arrangement_set_id(NULL, 1), PCREG_MISUSE);
+	ck_assert_int_eq(pcreg_arrangement_clear_id(NULL), PCREG_MISUSE);
+	ck_assert_int_eq(pcreg_arrangement_has_id(NULL), 0);
+}
+END_TEST
+
 START_TEST(test_not_found)
 {
 	pcreg_arrangement *a = NULL;
@@ -595,6 +622,7 @@ static Suite *arrangement_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_insert_get_roundtrip);
+	tcase_add_test(tc, test_ids);
 	tcase_add_test(tc, test_not_found);
 	tcase_add_test(tc, test_validation);
 	tcase_add_test(tc, test_commissioner_reference);

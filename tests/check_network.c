@@ -531,6 +531,30 @@ START_TEST(test_lead_roundtrip)
 }
 END_TEST
 
+/* An id can be given (as importing an export does), cleared, or assigned. */
+START_TEST(test_lead_ids)
+{
+	pcreg_network_lead *l;
+
+	add_seed_networks();
+	l = make_lead("bd-north", "Dr Amit Sharma", "network lead", "2017-04-18", NULL);
+	ck_assert_int_eq(pcreg_network_lead_has_id(l), 0);
+	ck_assert_int_eq(pcreg_network_lead_set_id(l, 42), PCREG_OK);
+	ck_assert_int_eq(pcreg_network_lead_has_id(l), 1);
+	ck_assert_int_eq(pcreg_network_lead_insert(db, l), PCREG_OK);
+	ck_assert_int_eq(pcreg_network_lead_id(l), 42);
+	tu_assert_status(db, pcreg_network_lead_insert(db, l), PCREG_EXISTS, "network_lead 42");
+	ck_assert_int_eq(pcreg_network_lead_clear_id(l), PCREG_OK);
+	ck_assert_int_eq(pcreg_network_lead_has_id(l), 0);
+	ck_assert_int_eq(pcreg_network_lead_insert(db, l), PCREG_OK);
+	ck_assert_int_eq(pcreg_network_lead_id(l), 43);
+	pcreg_network_lead_free(l);
+	ck_assert_int_eq(pcreg_network_lead_set_id(NULL, 1), PCREG_MISUSE);
+	ck_assert_int_eq(pcreg_network_lead_clear_id(NULL), PCREG_MISUSE);
+	ck_assert_int_eq(pcreg_network_lead_has_id(NULL), 0);
+}
+END_TEST
+
 START_TEST(test_lead_errors)
 {
 	static const struct {
@@ -877,6 +901,7 @@ static Suite *network_suite(void)
 	tcase_add_test(tc, test_kind_words);
 	tcase_add_test(tc, test_list_filters);
 	tcase_add_test(tc, test_lead_roundtrip);
+	tcase_add_test(tc, test_lead_ids);
 	tcase_add_test(tc, test_lead_errors);
 	tcase_add_test(tc, test_lead_list);
 	tcase_add_test(tc, test_lead_as_of_is_a_seek);

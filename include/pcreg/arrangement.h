@@ -112,8 +112,15 @@ PCREG_API pcreg_status pcreg_arrangement_on(pcreg_db *db, const char *commission
  * when the field is empty. Setters copy the text; NULL empties the field.
  * They return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record.
  * @{ */
-/** The id the registry assigned; 0 before the record is inserted. */
+/**
+ * The registry's number for the arrangement; 0 (and has_id 0) until
+ * inserted. Insert assigns one unless an id was set (as an import of an
+ * export does); clear it to insert the same values again as a new row.
+ */
 PCREG_API int64_t pcreg_arrangement_id(const pcreg_arrangement *arrangement);
+PCREG_API pcreg_status pcreg_arrangement_set_id(pcreg_arrangement *arrangement, int64_t id);
+PCREG_API int pcreg_arrangement_has_id(const pcreg_arrangement *arrangement);
+PCREG_API pcreg_status pcreg_arrangement_clear_id(pcreg_arrangement *arrangement);
 /** The commissioner's code. */
 PCREG_API const char *pcreg_arrangement_commissioner(const pcreg_arrangement *arrangement);
 PCREG_API pcreg_status pcreg_arrangement_set_commissioner(pcreg_arrangement *arrangement,

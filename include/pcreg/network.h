@@ -253,8 +253,15 @@ PCREG_API pcreg_status pcreg_network_lead_delete(pcreg_db *db, int64_t id);
  * Text is borrowed, as for network fields; setters copy, and NULL empties
  * the field.
  * @{ */
-/** The lead's id; 0 until the record is inserted. */
+/**
+ * The registry's number for the lead; 0 (and has_id 0) until inserted.
+ * Insert assigns one unless an id was set (as an import of an export
+ * does); clear it to insert the same values again as a new row.
+ */
 PCREG_API int64_t pcreg_network_lead_id(const pcreg_network_lead *lead);
+PCREG_API pcreg_status pcreg_network_lead_set_id(pcreg_network_lead *lead, int64_t id);
+PCREG_API int pcreg_network_lead_has_id(const pcreg_network_lead *lead);
+PCREG_API pcreg_status pcreg_network_lead_clear_id(pcreg_network_lead *lead);
 /** The network's code. */
 PCREG_API const char *pcreg_network_lead_network(const pcreg_network_lead *lead);
 PCREG_API pcreg_status pcreg_network_lead_set_network(pcreg_network_lead *lead,
