@@ -259,15 +259,24 @@ static int acceptable(pcreg_status st)
 	return st == PCREG_OK || st == PCREG_NOMEM;
 }
 
-long tu_oom_forking(const char *name, tu_scenario scenario, void *ctx)
+static pcreg_status no_setup(void *ctx)
 {
-	pcreg_status st = scenario(ctx);
+	(void)ctx;
+	return PCREG_OK;
+}
+
+long tu_oom_forking_after(const char *name, tu_scenario setup, tu_scenario scenario, void *ctx)
+{
+	pcreg_status st;
 	long baseline;
 
+	ck_assert_msg(setup(ctx) == PCREG_OK, "%s: setup fails", name);
+	st = scenario(ctx);
 	ck_assert_msg(st == PCREG_OK, "%s: fails without any injected failure: %s", name,
 	              pcreg_status_str(st));
 	/* The first run made SQLite's lazily built globals; count from here. */
 	baseline = live;
+	ck_assert_msg(setup(ctx) == PCREG_OK, "%s: setup fails", name);
 	fork_index = 0;
 	child_failures = 0;
 	forking = 1;
@@ -302,6 +311,11 @@ long tu_oom_forking(const char *name, tu_scenario scenario, void *ctx)
 	ck_assert_msg(fork_index > 10, "%s: only %ld allocations; is the allocator hooked?", name,
 	              fork_index);
 	return fork_index;
+}
+
+long tu_oom_forking(const char *name, tu_scenario scenario, void *ctx)
+{
+	return tu_oom_forking_after(name, no_setup, scenario, ctx);
 }
 
 long tu_oom_restarting(const char *name, tu_scenario scenario, void *ctx)

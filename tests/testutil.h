@@ -33,6 +33,11 @@ typedef pcreg_status (*tu_scenario)(void *ctx);
  * Returns the number of allocations tested. */
 long tu_oom_forking(const char *name, tu_scenario scenario, void *ctx);
 
+/* As tu_oom_forking(), with a setup run before each run of the scenario
+ * and outside the failures: the scenario then tests only its own calls
+ * (and must free what setup made, e.g. close the registry). */
+long tu_oom_forking_after(const char *name, tu_scenario setup, tu_scenario scenario, void *ctx);
+
 /* The same by rerunning the scenario from the start for each N: slower,
  * but safe for registries in files, which cannot cross a fork. */
 long tu_oom_restarting(const char *name, tu_scenario scenario, void *ctx);
