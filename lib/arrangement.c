@@ -151,105 +151,16 @@ pcreg_arrangement_level_value pcreg_arrangement_level_parse(const char *text)
 	return (pcreg_arrangement_level_value)pcreg__enum_value(level_tokens, text);
 }
 
-pcreg_status pcreg_arrangement_get(pcreg_db *db, int64_t id, pcreg_arrangement **out)
-{
-	struct pcreg__key key = { { NULL, NULL, NULL }, id };
-	pcreg_status st = pcreg__enter(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_arrangement_get", "out")) != PCREG_OK)
-		return st;
-	return pcreg__entity_get(db, &ENTITY, &key, (struct pcreg__record **)(void *)out);
-}
-
-pcreg_status pcreg_arrangement_insert(pcreg_db *db, pcreg_arrangement *arrangement)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, arrangement, "pcreg_arrangement_insert", "arrangement")) !=
-	    PCREG_OK)
-		return st;
-	return pcreg__entity_insert(db, PCREG__REC(arrangement));
-}
-
-pcreg_status pcreg_arrangement_update(pcreg_db *db, const pcreg_arrangement *arrangement)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, arrangement, "pcreg_arrangement_update", "arrangement")) !=
-	    PCREG_OK)
-		return st;
-	return pcreg__entity_update(db, PCREG__CREC(arrangement));
-}
-
-pcreg_status pcreg_arrangement_delete(pcreg_db *db, int64_t id)
-{
-	struct pcreg__key key = { { NULL, NULL, NULL }, id };
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	return pcreg__entity_delete(db, &ENTITY, &key);
-}
-
 pcreg_status pcreg_arrangement_on(pcreg_db *db, const char *commissioner, const char *date,
                                   pcreg_arrangement **out)
 {
-	const char *expected;
-	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__enter(db);
-	int rc;
+	pcreg_status st = pcreg__as_of(db, &ENTITY, pcreg__sql_arrangement_on, "pcreg_arrangement_on",
+	                               "commissioner", pcreg__shape_commissioner_code, commissioner,
+	                               date, F_TO, (struct pcreg__record **)(void *)out);
 
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_arrangement_on", "out")) != PCREG_OK)
-		return st;
-	*out = NULL;
-	if ((st = pcreg__require(db, commissioner, "pcreg_arrangement_on", "commissioner")) !=
-	            PCREG_OK ||
-	    (st = pcreg__require(db, date, "pcreg_arrangement_on", "date")) != PCREG_OK ||
-	    (st = pcreg__check_date_arg(db, "date", date)) != PCREG_OK)
-		return st;
-	if ((expected = pcreg__shape_commissioner_code(commissioner)) != NULL)
-		return pcreg__error(db, PCREG_INVALID, "commissioner: \"%.40s\" is not %s",
-		                    commissioner, expected);
-	if ((st = pcreg__stmt_acquire(db, pcreg__sql_arrangement_on, &stmt)) != PCREG_OK)
-		return st;
-	sqlite3_bind_text(stmt, 1, commissioner, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, F_TO) != SQLITE_NULL &&
-	    !sqlite3_column_text(stmt, F_TO)) {
-		st = pcreg__error(db, PCREG_NOMEM, "out of memory");
-	} else if (rc == SQLITE_ROW &&
-	           (sqlite3_column_type(stmt, F_TO) == SQLITE_NULL ||
-	            strcmp((const char *)sqlite3_column_text(stmt, F_TO), date) >= 0)) {
-		st = pcreg__record_read(&ENTITY, stmt, 0, (struct pcreg__record **)(void *)out);
-		if (st != PCREG_OK)
-			pcreg__error(db, st, "out of memory");
-	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
-		st = pcreg__error(db, PCREG_NOTFOUND, "commissioner %s: no arrangement on %s",
-		                  commissioner, date);
-	} else {
-		st = pcreg__sqlite_error(db, rc, ENTITY.name);
-	}
-	pcreg__stmt_release(db, pcreg__sql_arrangement_on, stmt);
+	if (st == PCREG_NOTFOUND)
+		return pcreg__error(db, st, "commissioner %s: no arrangement on %s", commissioner, date);
 	return st;
-}
-
-pcreg_status pcreg_arrangement_query_init(pcreg_arrangement_query *query, unsigned int version)
-{
-	static const pcreg_arrangement_query defaults = PCREG_ARRANGEMENT_QUERY_INIT;
-
-	if (!query || version != PCREG_ARRANGEMENT_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
 }
 
 pcreg_status pcreg_arrangement_list(pcreg_db *db, const pcreg_arrangement_query *query,
@@ -291,3 +202,7 @@ pcreg_status pcreg_arrangement_list(pcreg_db *db, const pcreg_arrangement_query 
 		return st;
 	return pcreg__iter_new(db, &ENTITY, stmt, NULL, (struct pcreg__iter **)(void *)out);
 }
+
+PCREG__KEYED_BY_ID(arrangement, arrangement_entity)
+PCREG__WRITES(arrangement)
+PCREG__INIT_FUNCTION(arrangement_query, PCREG_ARRANGEMENT_QUERY_VERSION, PCREG_ARRANGEMENT_QUERY_INIT)

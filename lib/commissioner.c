@@ -108,62 +108,6 @@ pcreg_commissioner_kind_value pcreg_commissioner_kind_parse(const char *text)
 	return (pcreg_commissioner_kind_value)pcreg__enum_value(kind_tokens, text);
 }
 
-pcreg_status pcreg_commissioner_get(pcreg_db *db, const char *code, pcreg_commissioner **out)
-{
-	struct pcreg__key key = { { code, NULL, NULL }, 0 };
-	pcreg_status st = pcreg__enter(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_commissioner_get", "out")) != PCREG_OK)
-		return st;
-	return pcreg__entity_get(db, &ENTITY, &key, (struct pcreg__record **)(void *)out);
-}
-
-pcreg_status pcreg_commissioner_insert(pcreg_db *db, pcreg_commissioner *commissioner)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, commissioner, "pcreg_commissioner_insert", "commissioner")) !=
-	    PCREG_OK)
-		return st;
-	return pcreg__entity_insert(db, PCREG__REC(commissioner));
-}
-
-pcreg_status pcreg_commissioner_update(pcreg_db *db, const pcreg_commissioner *commissioner)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, commissioner, "pcreg_commissioner_update", "commissioner")) !=
-	    PCREG_OK)
-		return st;
-	return pcreg__entity_update(db, PCREG__CREC(commissioner));
-}
-
-pcreg_status pcreg_commissioner_delete(pcreg_db *db, const char *code)
-{
-	struct pcreg__key key = { { code, NULL, NULL }, 0 };
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	return pcreg__entity_delete(db, &ENTITY, &key);
-}
-
-pcreg_status pcreg_commissioner_query_init(pcreg_commissioner_query *query, unsigned int version)
-{
-	static const pcreg_commissioner_query defaults = PCREG_COMMISSIONER_QUERY_INIT;
-
-	if (!query || version != PCREG_COMMISSIONER_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
-}
-
 pcreg_status pcreg_commissioner_list(pcreg_db *db, const pcreg_commissioner_query *query,
                                      pcreg_commissioner_iter **out)
 {
@@ -208,3 +152,7 @@ pcreg_status pcreg_commissioner_list(pcreg_db *db, const pcreg_commissioner_quer
 		return st;
 	return pcreg__iter_new(db, &ENTITY, stmt, NULL, (struct pcreg__iter **)(void *)out);
 }
+
+PCREG__KEYED_BY_TEXT(commissioner, pcreg__commissioner_entity)
+PCREG__WRITES(commissioner)
+PCREG__INIT_FUNCTION(commissioner_query, PCREG_COMMISSIONER_QUERY_VERSION, PCREG_COMMISSIONER_QUERY_INIT)

@@ -236,94 +236,16 @@ int pcreg_contract_type_is_core(pcreg_contract_type_value type)
 	return is_core(type);
 }
 
-pcreg_status pcreg_contract_get(pcreg_db *db, int64_t id, pcreg_contract **out)
-{
-	struct pcreg__key key = { { NULL, NULL, NULL }, id };
-	pcreg_status st = pcreg__enter(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_contract_get", "out")) != PCREG_OK)
-		return st;
-	return pcreg__entity_get(db, &ENTITY, &key, (struct pcreg__record **)(void *)out);
-}
-
-pcreg_status pcreg_contract_insert(pcreg_db *db, pcreg_contract *contract)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, contract, "pcreg_contract_insert", "contract")) != PCREG_OK)
-		return st;
-	return pcreg__entity_insert(db, PCREG__REC(contract));
-}
-
-pcreg_status pcreg_contract_update(pcreg_db *db, const pcreg_contract *contract)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, contract, "pcreg_contract_update", "contract")) != PCREG_OK)
-		return st;
-	return pcreg__entity_update(db, PCREG__CREC(contract));
-}
-
-pcreg_status pcreg_contract_delete(pcreg_db *db, int64_t id)
-{
-	struct pcreg__key key = { { NULL, NULL, NULL }, id };
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	return pcreg__entity_delete(db, &ENTITY, &key);
-}
-
 pcreg_status pcreg_contract_core_on(pcreg_db *db, const char *practice, const char *date,
                                     pcreg_contract **out)
 {
-	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__enter(db);
-	int rc;
+	pcreg_status st = pcreg__as_of(db, &ENTITY, pcreg__sql_contract_core_on,
+	                               "pcreg_contract_core_on", "practice", NULL, practice, date,
+	                               F_END, (struct pcreg__record **)(void *)out);
 
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_contract_core_on", "out")) != PCREG_OK)
-		return st;
-	*out = NULL;
-	if ((st = pcreg__require(db, practice, "pcreg_contract_core_on", "practice")) != PCREG_OK ||
-	    (st = pcreg__require(db, date, "pcreg_contract_core_on", "date")) != PCREG_OK ||
-	    (st = pcreg__check_date_arg(db, "date", date)) != PCREG_OK ||
-	    (st = pcreg__stmt_acquire(db, pcreg__sql_contract_core_on, &stmt)) != PCREG_OK)
-		return st;
-	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	/* Column 7 is the end date: the latest start may have ended already. */
-	if (rc == SQLITE_ROW && (sqlite3_column_type(stmt, 7) == SQLITE_NULL ||
-	                         strcmp((const char *)sqlite3_column_text(stmt, 7), date) >= 0)) {
-		st = pcreg__record_read(&ENTITY, stmt, 0, (struct pcreg__record **)(void *)out);
-		if (st != PCREG_OK)
-			pcreg__error(db, st, "out of memory");
-	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
-		st = pcreg__error(db, PCREG_NOTFOUND, "practice %s: no core contract on %s", practice,
-		                  date);
-	} else {
-		st = pcreg__sqlite_error(db, rc, "contract");
-	}
-	pcreg__stmt_release(db, pcreg__sql_contract_core_on, stmt);
+	if (st == PCREG_NOTFOUND)
+		return pcreg__error(db, st, "practice %s: no core contract on %s", practice, date);
 	return st;
-}
-
-pcreg_status pcreg_contract_query_init(pcreg_contract_query *query, unsigned int version)
-{
-	static const pcreg_contract_query defaults = PCREG_CONTRACT_QUERY_INIT;
-
-	if (!query || version != PCREG_CONTRACT_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
 }
 
 pcreg_status pcreg_contract_list(pcreg_db *db, const pcreg_contract_query *query,
@@ -372,3 +294,7 @@ pcreg_status pcreg_contract_list(pcreg_db *db, const pcreg_contract_query *query
 		return st;
 	return pcreg__iter_new(db, &ENTITY, stmt, NULL, (struct pcreg__iter **)(void *)out);
 }
+
+PCREG__KEYED_BY_ID(contract, pcreg__contract_entity)
+PCREG__WRITES(contract)
+PCREG__INIT_FUNCTION(contract_query, PCREG_CONTRACT_QUERY_VERSION, PCREG_CONTRACT_QUERY_INIT)

@@ -46,62 +46,6 @@ PCREG__TEXT_FIELD(federation, name, F_NAME)
 PCREG__TEXT_FIELD(federation, area, F_AREA)
 PCREG__ITERATOR(federation_iter, federation)
 
-pcreg_status pcreg_federation_get(pcreg_db *db, const char *id, pcreg_federation **out)
-{
-	struct pcreg__key key = { { id, NULL, NULL }, 0 };
-	pcreg_status st = pcreg__enter(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_federation_get", "out")) != PCREG_OK)
-		return st;
-	return pcreg__entity_get(db, &ENTITY, &key, (struct pcreg__record **)(void *)out);
-}
-
-pcreg_status pcreg_federation_insert(pcreg_db *db, pcreg_federation *federation)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, federation, "pcreg_federation_insert", "federation")) !=
-	    PCREG_OK)
-		return st;
-	return pcreg__entity_insert(db, PCREG__REC(federation));
-}
-
-pcreg_status pcreg_federation_update(pcreg_db *db, const pcreg_federation *federation)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, federation, "pcreg_federation_update", "federation")) !=
-	    PCREG_OK)
-		return st;
-	return pcreg__entity_update(db, PCREG__CREC(federation));
-}
-
-pcreg_status pcreg_federation_delete(pcreg_db *db, const char *id)
-{
-	struct pcreg__key key = { { id, NULL, NULL }, 0 };
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	return pcreg__entity_delete(db, &ENTITY, &key);
-}
-
-pcreg_status pcreg_federation_query_init(pcreg_federation_query *query, unsigned int version)
-{
-	static const pcreg_federation_query defaults = PCREG_FEDERATION_QUERY_INIT;
-
-	if (!query || version != PCREG_FEDERATION_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
-}
-
 pcreg_status pcreg_federation_list(pcreg_db *db, const pcreg_federation_query *query,
                                    pcreg_federation_iter **out)
 {
@@ -133,3 +77,7 @@ pcreg_status pcreg_federation_list(pcreg_db *db, const pcreg_federation_query *q
 		return st;
 	return pcreg__iter_new(db, &ENTITY, stmt, NULL, (struct pcreg__iter **)(void *)out);
 }
+
+PCREG__KEYED_BY_TEXT(federation, pcreg__federation_entity)
+PCREG__WRITES(federation)
+PCREG__INIT_FUNCTION(federation_query, PCREG_FEDERATION_QUERY_VERSION, PCREG_FEDERATION_QUERY_INIT)

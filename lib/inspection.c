@@ -157,96 +157,17 @@ pcreg_rating pcreg_rating_parse(const char *text)
 	return (pcreg_rating)pcreg__enum_value(rating_tokens, word);
 }
 
-pcreg_status pcreg_inspection_get(pcreg_db *db, int64_t id, pcreg_inspection **out)
-{
-	struct pcreg__key key = { { NULL, NULL, NULL }, id };
-	pcreg_status st = pcreg__enter(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_inspection_get", "out")) != PCREG_OK)
-		return st;
-	return pcreg__entity_get(db, &ENTITY, &key, (struct pcreg__record **)(void *)out);
-}
-
-pcreg_status pcreg_inspection_insert(pcreg_db *db, pcreg_inspection *inspection)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, inspection, "pcreg_inspection_insert", "inspection")) !=
-	    PCREG_OK)
-		return st;
-	return pcreg__entity_insert(db, PCREG__REC(inspection));
-}
-
-pcreg_status pcreg_inspection_update(pcreg_db *db, const pcreg_inspection *inspection)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, inspection, "pcreg_inspection_update", "inspection")) !=
-	    PCREG_OK)
-		return st;
-	return pcreg__entity_update(db, PCREG__CREC(inspection));
-}
-
-pcreg_status pcreg_inspection_delete(pcreg_db *db, int64_t id)
-{
-	struct pcreg__key key = { { NULL, NULL, NULL }, id };
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	return pcreg__entity_delete(db, &ENTITY, &key);
-}
-
 pcreg_status pcreg_inspection_latest_on(pcreg_db *db, const char *practice, const char *date,
                                         pcreg_inspection **out)
 {
-	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__enter(db);
-	int rc;
+	pcreg_status st = pcreg__as_of(db, &ENTITY, pcreg__sql_inspection_latest_on,
+	                               "pcreg_inspection_latest_on", "practice", NULL, practice, date,
+	                               -1, (struct pcreg__record **)(void *)out);
 
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_inspection_latest_on", "out")) != PCREG_OK)
-		return st;
-	*out = NULL;
-	if ((st = pcreg__require(db, practice, "pcreg_inspection_latest_on", "practice")) !=
-	            PCREG_OK ||
-	    (st = pcreg__require(db, date, "pcreg_inspection_latest_on", "date")) != PCREG_OK ||
-	    (st = pcreg__check_date_arg(db, "date", date)) != PCREG_OK ||
-	    (st = pcreg__stmt_acquire(db, pcreg__sql_inspection_latest_on, &stmt)) != PCREG_OK)
-		return st;
-	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		st = pcreg__record_read(&ENTITY, stmt, 0, (struct pcreg__record **)(void *)out);
-		if (st != PCREG_OK)
-			pcreg__error(db, st, "out of memory");
-	} else if (rc == SQLITE_DONE) {
-		st = pcreg__error(db, PCREG_NOTFOUND,
-		                  "practice %s: no inspection report published on or before %s",
-		                  practice, date);
-	} else {
-		st = pcreg__sqlite_error(db, rc, "inspection");
-	}
-	pcreg__stmt_release(db, pcreg__sql_inspection_latest_on, stmt);
+	if (st == PCREG_NOTFOUND)
+		return pcreg__error(db, st, "practice %s: no inspection report published on or before %s",
+		                    practice, date);
 	return st;
-}
-
-pcreg_status pcreg_inspection_query_init(pcreg_inspection_query *query, unsigned int version)
-{
-	static const pcreg_inspection_query defaults = PCREG_INSPECTION_QUERY_INIT;
-
-	if (!query || version != PCREG_INSPECTION_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
 }
 
 pcreg_status pcreg_inspection_list(pcreg_db *db, const pcreg_inspection_query *query,
@@ -293,3 +214,7 @@ pcreg_status pcreg_inspection_list(pcreg_db *db, const pcreg_inspection_query *q
 		return st;
 	return pcreg__iter_new(db, &ENTITY, stmt, NULL, (struct pcreg__iter **)(void *)out);
 }
+
+PCREG__KEYED_BY_ID(inspection, pcreg__inspection_entity)
+PCREG__WRITES(inspection)
+PCREG__INIT_FUNCTION(inspection_query, PCREG_INSPECTION_QUERY_VERSION, PCREG_INSPECTION_QUERY_INIT)

@@ -65,94 +65,17 @@ PCREG__INT_FIELD(list_size, registered, F_REGISTERED)
 PCREG__OPTIONAL_REAL_FIELD(list_size, weighted, F_WEIGHTED)
 PCREG__ITERATOR(list_size_iter, list_size)
 
-pcreg_status pcreg_list_size_get(pcreg_db *db, const char *practice, const char *extract_date,
-                                 pcreg_list_size **out)
-{
-	struct pcreg__key key = { { practice, extract_date, NULL }, 0 };
-	pcreg_status st = pcreg__enter(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_list_size_get", "out")) != PCREG_OK)
-		return st;
-	return pcreg__entity_get(db, &ENTITY, &key, (struct pcreg__record **)(void *)out);
-}
-
-pcreg_status pcreg_list_size_insert(pcreg_db *db, pcreg_list_size *list_size)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, list_size, "pcreg_list_size_insert", "list_size")) != PCREG_OK)
-		return st;
-	return pcreg__entity_insert(db, PCREG__REC(list_size));
-}
-
-pcreg_status pcreg_list_size_update(pcreg_db *db, const pcreg_list_size *list_size)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, list_size, "pcreg_list_size_update", "list_size")) != PCREG_OK)
-		return st;
-	return pcreg__entity_update(db, PCREG__CREC(list_size));
-}
-
-pcreg_status pcreg_list_size_delete(pcreg_db *db, const char *practice, const char *extract_date)
-{
-	struct pcreg__key key = { { practice, extract_date, NULL }, 0 };
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	return pcreg__entity_delete(db, &ENTITY, &key);
-}
-
 pcreg_status pcreg_list_size_on(pcreg_db *db, const char *practice, const char *date,
                                 pcreg_list_size **out)
 {
-	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__enter(db);
-	int rc;
+	pcreg_status st = pcreg__as_of(db, &ENTITY, pcreg__sql_list_size_on, "pcreg_list_size_on",
+	                               "practice", NULL, practice, date, -1,
+	                               (struct pcreg__record **)(void *)out);
 
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_list_size_on", "out")) != PCREG_OK)
-		return st;
-	*out = NULL;
-	if ((st = pcreg__require(db, practice, "pcreg_list_size_on", "practice")) != PCREG_OK ||
-	    (st = pcreg__require(db, date, "pcreg_list_size_on", "date")) != PCREG_OK ||
-	    (st = pcreg__check_date_arg(db, "date", date)) != PCREG_OK ||
-	    (st = pcreg__stmt_acquire(db, pcreg__sql_list_size_on, &stmt)) != PCREG_OK)
-		return st;
-	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		st = pcreg__record_read(&ENTITY, stmt, 0, (struct pcreg__record **)(void *)out);
-		if (st != PCREG_OK)
-			pcreg__error(db, st, "out of memory");
-	} else if (rc == SQLITE_DONE) {
-		st = pcreg__error(db, PCREG_NOTFOUND,
-		                  "practice %s: no list size extracted on or before %s", practice,
-		                  date);
-	} else {
-		st = pcreg__sqlite_error(db, rc, "list_size");
-	}
-	pcreg__stmt_release(db, pcreg__sql_list_size_on, stmt);
+	if (st == PCREG_NOTFOUND)
+		return pcreg__error(db, st, "practice %s: no list size extracted on or before %s",
+		                    practice, date);
 	return st;
-}
-
-pcreg_status pcreg_list_size_query_init(pcreg_list_size_query *query, unsigned int version)
-{
-	static const pcreg_list_size_query defaults = PCREG_LIST_SIZE_QUERY_INIT;
-
-	if (!query || version != PCREG_LIST_SIZE_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
 }
 
 pcreg_status pcreg_list_size_list(pcreg_db *db, const pcreg_list_size_query *query,
@@ -191,3 +114,7 @@ pcreg_status pcreg_list_size_list(pcreg_db *db, const pcreg_list_size_query *que
 		return st;
 	return pcreg__iter_new(db, &ENTITY, stmt, NULL, (struct pcreg__iter **)(void *)out);
 }
+
+PCREG__KEYED_BY_TWO(list_size, pcreg__list_size_entity)
+PCREG__WRITES(list_size)
+PCREG__INIT_FUNCTION(list_size_query, PCREG_LIST_SIZE_QUERY_VERSION, PCREG_LIST_SIZE_QUERY_INIT)

@@ -285,28 +285,12 @@ static pcreg_status borrowed_record(pcreg_db *db, const struct kind_info *info,
 static pcreg_status covering(pcreg_db *db, const struct kind_info *info, const char *practice,
                              const char *date, struct pcreg__record **out)
 {
-	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__stmt_acquire(db, info->sql_on, &stmt);
-	int rc;
+	pcreg_status st = pcreg__seek_covering(db, &info->entity, info->sql_on, practice, date, F_TO,
+	                                       out);
 
-	*out = NULL;
-	if (st != PCREG_OK)
-		return st;
-	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && (sqlite3_column_type(stmt, 3) == SQLITE_NULL ||
-	                         strcmp((const char *)sqlite3_column_text(stmt, 3), date) >= 0)) {
-		st = pcreg__record_read(&info->entity, stmt, 0, out);
-		if (st != PCREG_OK)
-			pcreg__error(db, st, "out of memory");
-	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
-		st = pcreg__error(db, PCREG_NOTFOUND, "practice %s: no %s membership on %s", practice,
-		                  info->word, date);
-	} else {
-		st = pcreg__sqlite_error(db, rc, info->entity.name);
-	}
-	pcreg__stmt_release(db, info->sql_on, stmt);
+	if (st == PCREG_NOTFOUND)
+		return pcreg__error(db, st, "practice %s: no %s membership on %s", practice, info->word,
+		                    date);
 	return st;
 }
 
@@ -494,16 +478,6 @@ pcreg_status pcreg_membership_delete(pcreg_db *db, pcreg_membership_kind_value k
 	return pcreg__entity_delete(db, &info->entity, &key);
 }
 
-pcreg_status pcreg_membership_query_init(pcreg_membership_query *query, unsigned int version)
-{
-	static const pcreg_membership_query defaults = PCREG_MEMBERSHIP_QUERY_INIT;
-
-	if (!query || version != PCREG_MEMBERSHIP_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
-}
-
 pcreg_status pcreg_membership_list(pcreg_db *db, const pcreg_membership_query *query,
                                    pcreg_membership_iter **out)
 {
@@ -581,3 +555,5 @@ pcreg_status pcreg_membership_members_on(pcreg_db *db, pcreg_membership_kind_val
 	return pcreg__iter_new(db, &info->entity, stmt, info->sql_members_on,
 	                       (struct pcreg__iter **)(void *)out);
 }
+
+PCREG__INIT_FUNCTION(membership_query, PCREG_MEMBERSHIP_QUERY_VERSION, PCREG_MEMBERSHIP_QUERY_INIT)

@@ -100,60 +100,6 @@ pcreg_network_kind_value pcreg_network_kind_parse(const char *text)
 	return (pcreg_network_kind_value)pcreg__enum_value(kind_tokens, text);
 }
 
-pcreg_status pcreg_network_get(pcreg_db *db, const char *code, pcreg_network **out)
-{
-	struct pcreg__key key = { { code, NULL, NULL }, 0 };
-	pcreg_status st = pcreg__enter(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_network_get", "out")) != PCREG_OK)
-		return st;
-	return pcreg__entity_get(db, &ENTITY, &key, (struct pcreg__record **)(void *)out);
-}
-
-pcreg_status pcreg_network_insert(pcreg_db *db, pcreg_network *network)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, network, "pcreg_network_insert", "network")) != PCREG_OK)
-		return st;
-	return pcreg__entity_insert(db, PCREG__REC(network));
-}
-
-pcreg_status pcreg_network_update(pcreg_db *db, const pcreg_network *network)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, network, "pcreg_network_update", "network")) != PCREG_OK)
-		return st;
-	return pcreg__entity_update(db, PCREG__CREC(network));
-}
-
-pcreg_status pcreg_network_delete(pcreg_db *db, const char *code)
-{
-	struct pcreg__key key = { { code, NULL, NULL }, 0 };
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	return pcreg__entity_delete(db, &ENTITY, &key);
-}
-
-pcreg_status pcreg_network_query_init(pcreg_network_query *query, unsigned int version)
-{
-	static const pcreg_network_query defaults = PCREG_NETWORK_QUERY_INIT;
-
-	if (!query || version != PCREG_NETWORK_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
-}
-
 pcreg_status pcreg_network_list(pcreg_db *db, const pcreg_network_query *query,
                                 pcreg_network_iter **out)
 {
@@ -271,60 +217,6 @@ PCREG__TEXT_FIELD(network_lead, from_date, L_FROM)
 PCREG__TEXT_FIELD(network_lead, to_date, L_TO)
 PCREG__ITERATOR(network_lead_iter, network_lead)
 
-pcreg_status pcreg_network_lead_get(pcreg_db *db, int64_t id, pcreg_network_lead **out)
-{
-	struct pcreg__key key = { { NULL, NULL, NULL }, id };
-	pcreg_status st = pcreg__enter(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_network_lead_get", "out")) != PCREG_OK)
-		return st;
-	return pcreg__entity_get(db, &LEAD_ENTITY, &key, (struct pcreg__record **)(void *)out);
-}
-
-pcreg_status pcreg_network_lead_insert(pcreg_db *db, pcreg_network_lead *lead)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, lead, "pcreg_network_lead_insert", "lead")) != PCREG_OK)
-		return st;
-	return pcreg__entity_insert(db, PCREG__REC(lead));
-}
-
-pcreg_status pcreg_network_lead_update(pcreg_db *db, const pcreg_network_lead *lead)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, lead, "pcreg_network_lead_update", "lead")) != PCREG_OK)
-		return st;
-	return pcreg__entity_update(db, PCREG__CREC(lead));
-}
-
-pcreg_status pcreg_network_lead_delete(pcreg_db *db, int64_t id)
-{
-	struct pcreg__key key = { { NULL, NULL, NULL }, id };
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	return pcreg__entity_delete(db, &LEAD_ENTITY, &key);
-}
-
-pcreg_status pcreg_network_lead_query_init(pcreg_network_lead_query *query, unsigned int version)
-{
-	static const pcreg_network_lead_query defaults = PCREG_NETWORK_LEAD_QUERY_INIT;
-
-	if (!query || version != PCREG_NETWORK_LEAD_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
-}
-
 /* The as-of statements are fixed text, so they are cached like get's. */
 static pcreg_status lead_list_on(pcreg_db *db, const pcreg_network_lead_query *query,
                                  pcreg_network_lead_iter **out)
@@ -380,3 +272,11 @@ pcreg_status pcreg_network_lead_list(pcreg_db *db, const pcreg_network_lead_quer
 		return st;
 	return pcreg__iter_new(db, &LEAD_ENTITY, stmt, NULL, (struct pcreg__iter **)(void *)out);
 }
+
+PCREG__KEYED_BY_TEXT(network, pcreg__network_entity)
+PCREG__WRITES(network)
+PCREG__INIT_FUNCTION(network_query, PCREG_NETWORK_QUERY_VERSION, PCREG_NETWORK_QUERY_INIT)
+
+PCREG__KEYED_BY_ID(network_lead, pcreg__network_lead_entity)
+PCREG__WRITES(network_lead)
+PCREG__INIT_FUNCTION(network_lead_query, PCREG_NETWORK_LEAD_QUERY_VERSION, PCREG_NETWORK_LEAD_QUERY_INIT)

@@ -138,60 +138,6 @@ pcreg_practice_status_value pcreg_practice_status_parse(const char *text)
 	return (pcreg_practice_status_value)pcreg__enum_value(status_tokens, text);
 }
 
-pcreg_status pcreg_practice_get(pcreg_db *db, const char *code, pcreg_practice **out)
-{
-	struct pcreg__key key = { { code, NULL, NULL }, 0 };
-	pcreg_status st = pcreg__enter(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_practice_get", "out")) != PCREG_OK)
-		return st;
-	return pcreg__entity_get(db, &ENTITY, &key, (struct pcreg__record **)(void *)out);
-}
-
-pcreg_status pcreg_practice_insert(pcreg_db *db, pcreg_practice *practice)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, practice, "pcreg_practice_insert", "practice")) != PCREG_OK)
-		return st;
-	return pcreg__entity_insert(db, PCREG__REC(practice));
-}
-
-pcreg_status pcreg_practice_update(pcreg_db *db, const pcreg_practice *practice)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, practice, "pcreg_practice_update", "practice")) != PCREG_OK)
-		return st;
-	return pcreg__entity_update(db, PCREG__CREC(practice));
-}
-
-pcreg_status pcreg_practice_delete(pcreg_db *db, const char *code)
-{
-	struct pcreg__key key = { { code, NULL, NULL }, 0 };
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	return pcreg__entity_delete(db, &ENTITY, &key);
-}
-
-pcreg_status pcreg_practice_query_init(pcreg_practice_query *query, unsigned int version)
-{
-	static const pcreg_practice_query defaults = PCREG_PRACTICE_QUERY_INIT;
-
-	if (!query || version != PCREG_PRACTICE_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
-}
-
 /* Membership filters: on a date, seek the organisation's members by the
  * (organisation, from_date) index; without one, any period counts. */
 static void where_member(struct pcreg__sql *sql, const char *table, const char *column,
@@ -395,3 +341,7 @@ pcreg_status pcreg_practice_search(pcreg_db *db, const char *text, int limit,
 	sqlite3_bind_int(stmt, 2, limit > 0 ? limit : -1);
 	return pcreg__iter_new(db, &ENTITY, stmt, SQL_SEARCH, (struct pcreg__iter **)(void *)out);
 }
+
+PCREG__KEYED_BY_TEXT(practice, pcreg__practice_entity)
+PCREG__WRITES(practice)
+PCREG__INIT_FUNCTION(practice_query, PCREG_PRACTICE_QUERY_VERSION, PCREG_PRACTICE_QUERY_INIT)

@@ -591,3 +591,123 @@ pcreg_status pcreg__check_date_arg(pcreg_db *db, const char *name, const char *v
 	return pcreg__error(db, PCREG_INVALID, "%s: \"%.40s\" is not a real date (YYYY-MM-DD)", name,
 	                    value);
 }
+
+/* ---- the public faces of the generic operations ---------------------------------- */
+
+pcreg_status pcreg__api_get(pcreg_db *db, const struct pcreg__entity *entity,
+                            const struct pcreg__key *key, struct pcreg__record **out,
+                            const char *function)
+{
+	pcreg_status st = pcreg__enter(db);
+
+	if (st != PCREG_OK)
+		return st;
+	if ((st = pcreg__require(db, out, function, "out")) != PCREG_OK)
+		return st;
+	return pcreg__entity_get(db, entity, key, out);
+}
+
+pcreg_status pcreg__api_insert(pcreg_db *db, struct pcreg__record *rec, const char *function,
+                               const char *what)
+{
+	pcreg_status st = pcreg__enter_write(db);
+
+	if (st != PCREG_OK)
+		return st;
+	if ((st = pcreg__require(db, rec, function, what)) != PCREG_OK)
+		return st;
+	return pcreg__entity_insert(db, rec);
+}
+
+pcreg_status pcreg__api_update(pcreg_db *db, const struct pcreg__record *rec,
+                               const char *function, const char *what)
+{
+	pcreg_status st = pcreg__enter_write(db);
+
+	if (st != PCREG_OK)
+		return st;
+	if ((st = pcreg__require(db, rec, function, what)) != PCREG_OK)
+		return st;
+	return pcreg__entity_update(db, rec);
+}
+
+pcreg_status pcreg__api_delete(pcreg_db *db, const struct pcreg__entity *entity,
+                               const struct pcreg__key *key)
+{
+	pcreg_status st = pcreg__enter_write(db);
+
+	if (st != PCREG_OK)
+		return st;
+	return pcreg__entity_delete(db, entity, key);
+}
+
+pcreg_status pcreg__seek_covering(pcreg_db *db, const struct pcreg__entity *entity,
+                                  const char *sql, const char *key, const char *date,
+                                  int end_field, struct pcreg__record **out)
+{
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__stmt_acquire(db, sql, &stmt);
+	int rc;
+
+	*out = NULL;
+	if (st != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const char *end = NULL;
+
+		if (end_field >= 0 && sqlite3_column_type(stmt, end_field) != SQLITE_NULL) {
+			end = (const char *)sqlite3_column_text(stmt, end_field);
+			if (!end) {
+				st = pcreg__error(db, PCREG_NOMEM, "out of memory");
+				goto done;
+			}
+		}
+		if (end && strcmp(end, date) < 0) {
+			st = PCREG_NOTFOUND; /* the latest period ended before the date */
+		} else if ((st = pcreg__record_read(entity, stmt, 0, out)) != PCREG_OK) {
+			pcreg__error(db, st, "out of memory");
+		}
+	} else if (rc == SQLITE_DONE) {
+		st = PCREG_NOTFOUND;
+	} else {
+		st = pcreg__sqlite_error(db, rc, entity->name);
+	}
+done:
+	pcreg__stmt_release(db, sql, stmt);
+	return st;
+}
+
+pcreg_status pcreg__as_of(pcreg_db *db, const struct pcreg__entity *entity, const char *sql,
+                          const char *function, const char *key_name, pcreg__shape_fn key_shape,
+                          const char *key, const char *date, int end_field,
+                          struct pcreg__record **out)
+{
+	const char *expected;
+	pcreg_status st = pcreg__enter(db);
+
+	if (st != PCREG_OK)
+		return st;
+	if ((st = pcreg__require(db, out, function, "out")) != PCREG_OK)
+		return st;
+	*out = NULL;
+	if ((st = pcreg__require(db, key, function, key_name)) != PCREG_OK ||
+	    (st = pcreg__require(db, date, function, "date")) != PCREG_OK ||
+	    (st = pcreg__check_date_arg(db, "date", date)) != PCREG_OK)
+		return st;
+	if (key_shape && (expected = key_shape(key)) != NULL)
+		return pcreg__error(db, PCREG_INVALID, "%s: \"%.40s\" is not %s", key_name, key,
+		                    expected);
+	return pcreg__seek_covering(db, entity, sql, key, date, end_field, out);
+}
+
+pcreg_status pcreg__check_version(pcreg_db *db, unsigned int version, unsigned int expected,
+                                  const char *function, const char *what)
+{
+	if (version == expected)
+		return PCREG_OK;
+	return pcreg__error(db, PCREG_MISUSE, "%s: %s version %u is not one this library knows",
+	                    function, what, version);
+}

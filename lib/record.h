@@ -141,6 +141,37 @@ pcreg_status pcreg__entity_update(pcreg_db *db, const struct pcreg__record *rec)
 pcreg_status pcreg__entity_delete(pcreg_db *db, const struct pcreg__entity *entity,
                                   const struct pcreg__key *key);
 
+/* The public get/insert/update/delete: entry checks (a usable handle, a
+ * writable one for changes, no NULL arguments) around the above. */
+pcreg_status pcreg__api_get(pcreg_db *db, const struct pcreg__entity *entity,
+                            const struct pcreg__key *key, struct pcreg__record **out,
+                            const char *function);
+pcreg_status pcreg__api_insert(pcreg_db *db, struct pcreg__record *rec, const char *function,
+                               const char *what);
+pcreg_status pcreg__api_update(pcreg_db *db, const struct pcreg__record *rec,
+                               const char *function, const char *what);
+pcreg_status pcreg__api_delete(pcreg_db *db, const struct pcreg__entity *entity,
+                               const struct pcreg__key *key);
+
+/* An as-of seek: @p sql takes the key as ?1 and the date as ?2 and returns
+ * the latest row starting on or before the date, columns in field order.
+ * The row is copied if it still runs on the date (its end_field is NULL or
+ * not before it; end_field < 0: rows do not end). Otherwise PCREG_NOTFOUND
+ * with no message: the caller says what was not found. */
+pcreg_status pcreg__seek_covering(pcreg_db *db, const struct pcreg__entity *entity,
+                                  const char *sql, const char *key, const char *date,
+                                  int end_field, struct pcreg__record **out);
+
+/* The public form: entry checks, argument checks, then the seek. */
+pcreg_status pcreg__as_of(pcreg_db *db, const struct pcreg__entity *entity, const char *sql,
+                          const char *function, const char *key_name, pcreg__shape_fn key_shape,
+                          const char *key, const char *date, int end_field,
+                          struct pcreg__record **out);
+
+/* A query struct's version (its first member) must be one we know. */
+pcreg_status pcreg__check_version(pcreg_db *db, unsigned int version, unsigned int expected,
+                                  const char *function, const char *what);
+
 /* Describe a key for messages: "practice A81001", "contract 12". */
 void pcreg__describe_key(const struct pcreg__entity *entity, const struct pcreg__key *key,
                          char *out, size_t size);
@@ -352,6 +383,73 @@ extern const char pcreg__sql_network_leads_on[];
 	void pcreg_##type##_free(pcreg_##type *r)                          \
 	{                                                                  \
 		pcreg__record_free(PCREG__REC(r));                         \
+	}
+
+/* get and delete by a text key, an integer id, or two text keys; and
+ * insert and update. */
+#define PCREG__KEYED_BY_TEXT(type, entity)                                                 \
+	pcreg_status pcreg_##type##_get(pcreg_db *db, const char *k, pcreg_##type **out)  \
+	{                                                                                  \
+		struct pcreg__key key = { { k, NULL, NULL }, 0 };                          \
+		return pcreg__api_get(db, &(entity), &key,                                 \
+		                      (struct pcreg__record **)(void *)out,                \
+		                      "pcreg_" #type "_get");                              \
+	}                                                                                  \
+	pcreg_status pcreg_##type##_delete(pcreg_db *db, const char *k)                   \
+	{                                                                                  \
+		struct pcreg__key key = { { k, NULL, NULL }, 0 };                          \
+		return pcreg__api_delete(db, &(entity), &key);                             \
+	}
+
+#define PCREG__KEYED_BY_TWO(type, entity)                                                  \
+	pcreg_status pcreg_##type##_get(pcreg_db *db, const char *k1, const char *k2,     \
+	                                pcreg_##type **out)                                \
+	{                                                                                  \
+		struct pcreg__key key = { { k1, k2, NULL }, 0 };                           \
+		return pcreg__api_get(db, &(entity), &key,                                 \
+		                      (struct pcreg__record **)(void *)out,                \
+		                      "pcreg_" #type "_get");                              \
+	}                                                                                  \
+	pcreg_status pcreg_##type##_delete(pcreg_db *db, const char *k1, const char *k2)  \
+	{                                                                                  \
+		struct pcreg__key key = { { k1, k2, NULL }, 0 };                           \
+		return pcreg__api_delete(db, &(entity), &key);                             \
+	}
+
+#define PCREG__KEYED_BY_ID(type, entity)                                                   \
+	pcreg_status pcreg_##type##_get(pcreg_db *db, int64_t id, pcreg_##type **out)     \
+	{                                                                                  \
+		struct pcreg__key key = { { NULL, NULL, NULL }, id };                      \
+		return pcreg__api_get(db, &(entity), &key,                                 \
+		                      (struct pcreg__record **)(void *)out,                \
+		                      "pcreg_" #type "_get");                              \
+	}                                                                                  \
+	pcreg_status pcreg_##type##_delete(pcreg_db *db, int64_t id)                      \
+	{                                                                                  \
+		struct pcreg__key key = { { NULL, NULL, NULL }, id };                      \
+		return pcreg__api_delete(db, &(entity), &key);                             \
+	}
+
+#define PCREG__WRITES(type)                                                                \
+	pcreg_status pcreg_##type##_insert(pcreg_db *db, pcreg_##type *r)                 \
+	{                                                                                  \
+		return pcreg__api_insert(db, PCREG__REC(r), "pcreg_" #type "_insert", #type); \
+	}                                                                                  \
+	pcreg_status pcreg_##type##_update(pcreg_db *db, const pcreg_##type *r)           \
+	{                                                                                  \
+		return pcreg__api_update(db, PCREG__CREC(r), "pcreg_" #type "_update", #type); \
+	}
+
+/* pcreg_<name>_init() for a query or options struct. */
+#define PCREG__INIT_FUNCTION(name, VERSION, INIT)                                          \
+	pcreg_status pcreg_##name##_init(pcreg_##name *s, unsigned int version)            \
+	{                                                                                  \
+		static const pcreg_##name defaults = INIT;                                 \
+                                                                                           \
+		if (!s || version != (VERSION))                                            \
+			return PCREG_MISUSE;                                               \
+		*s = defaults;                                                             \
+		return PCREG_OK;                                                           \
 	}
 
 #define PCREG__ITERATOR(type, rowtype)                                                 \

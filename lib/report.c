@@ -101,17 +101,9 @@ static pcreg_status step_with_totals(struct pcreg__iter *it)
 	return PCREG_OK;
 }
 
+PCREG__INIT_FUNCTION(report_options, PCREG_REPORT_OPTIONS_VERSION, PCREG_REPORT_OPTIONS_INIT)
+
 /* ---- options --------------------------------------------------------------------- */
-
-pcreg_status pcreg_report_options_init(pcreg_report_options *opts, unsigned int version)
-{
-	static const pcreg_report_options defaults = PCREG_REPORT_OPTIONS_INIT;
-
-	if (!opts || version != PCREG_REPORT_OPTIONS_VERSION)
-		return PCREG_MISUSE;
-	*opts = defaults;
-	return PCREG_OK;
-}
 
 /* "07L,08F,08N": each a commissioner code. */
 static pcreg_status check_commissioner_list(pcreg_db *db, const char *list)

@@ -62,63 +62,6 @@ PCREG__TEXT_FIELD(succession, new_code, F_NEW)
 PCREG__TEXT_FIELD(succession, effective_date, F_EFFECTIVE)
 PCREG__ITERATOR(succession_iter, succession)
 
-pcreg_status pcreg_succession_get(pcreg_db *db, const char *old_code, const char *new_code,
-                                  pcreg_succession **out)
-{
-	struct pcreg__key key = { { old_code, new_code, NULL }, 0 };
-	pcreg_status st = pcreg__enter(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, out, "pcreg_succession_get", "out")) != PCREG_OK)
-		return st;
-	return pcreg__entity_get(db, &ENTITY, &key, (struct pcreg__record **)(void *)out);
-}
-
-pcreg_status pcreg_succession_insert(pcreg_db *db, pcreg_succession *succession)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, succession, "pcreg_succession_insert", "succession")) !=
-	    PCREG_OK)
-		return st;
-	return pcreg__entity_insert(db, PCREG__REC(succession));
-}
-
-pcreg_status pcreg_succession_update(pcreg_db *db, const pcreg_succession *succession)
-{
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	if ((st = pcreg__require(db, succession, "pcreg_succession_update", "succession")) !=
-	    PCREG_OK)
-		return st;
-	return pcreg__entity_update(db, PCREG__CREC(succession));
-}
-
-pcreg_status pcreg_succession_delete(pcreg_db *db, const char *old_code, const char *new_code)
-{
-	struct pcreg__key key = { { old_code, new_code, NULL }, 0 };
-	pcreg_status st = pcreg__enter_write(db);
-
-	if (st != PCREG_OK)
-		return st;
-	return pcreg__entity_delete(db, &ENTITY, &key);
-}
-
-pcreg_status pcreg_succession_query_init(pcreg_succession_query *query, unsigned int version)
-{
-	static const pcreg_succession_query defaults = PCREG_SUCCESSION_QUERY_INIT;
-
-	if (!query || version != PCREG_SUCCESSION_QUERY_VERSION)
-		return PCREG_MISUSE;
-	*query = defaults;
-	return PCREG_OK;
-}
-
 pcreg_status pcreg_succession_list(pcreg_db *db, const pcreg_succession_query *query,
                                    pcreg_succession_iter **out)
 {
@@ -354,3 +297,7 @@ pcreg_status pcreg_succession_resolve(pcreg_db *db, const char *code, const char
 	*out = r;
 	return PCREG_OK;
 }
+
+PCREG__KEYED_BY_TWO(succession, succession_entity)
+PCREG__WRITES(succession)
+PCREG__INIT_FUNCTION(succession_query, PCREG_SUCCESSION_QUERY_VERSION, PCREG_SUCCESSION_QUERY_INIT)

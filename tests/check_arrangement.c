@@ -36,74 +36,6 @@ static void teardown(void)
 	db = NULL;
 }
 
-/* ---- watching the statements the library runs ----------------------------------
- * The as-of statement is internal (and hidden in the shared library), so
- * the test catches it as SQLite runs it: every connection the process
- * opens gets a trace hook, and the statements that read the table named
- * are kept for EXPLAIN QUERY PLAN. */
-
-static const char *watched_table;
-static sqlite3 *watched_db;
-static char watched_sql[2048];
-static int watched_count;
-
-static int on_statement(unsigned type, void *ctx, void *p, void *x)
-{
-	sqlite3_stmt *stmt = p;
-	const char *sql = sqlite3_sql(stmt);
-	char from[64];
-
-	(void)ctx;
-	(void)x;
-	if (type != SQLITE_TRACE_STMT || !watched_table || !sql)
-		return 0;
-	snprintf(from, sizeof from, "FROM %s ", watched_table);
-	if (strstr(sql, from)) {
-		watched_db = sqlite3_db_handle(stmt);
-		snprintf(watched_sql, sizeof watched_sql, "%s", sql);
-		watched_count++;
-	}
-	return 0;
-}
-
-static int hook_connection(sqlite3 *conn, char **err, const sqlite3_api_routines *api)
-{
-	(void)err;
-	(void)api;
-	sqlite3_trace_v2(conn, SQLITE_TRACE_STMT, on_statement, NULL);
-	return SQLITE_OK;
-}
-
-static void watch(const char *table)
-{
-	watched_table = table;
-	watched_db = NULL;
-	watched_sql[0] = '\0';
-	watched_count = 0;
-}
-
-/* The plan of the last watched statement, its rows joined by "; ". */
-static const char *watched_plan(void)
-{
-	static char plan[2048];
-	char explain[2100];
-	sqlite3_stmt *stmt = NULL;
-	const char *table = watched_table;
-
-	ck_assert_msg(watched_db != NULL, "no statement on %s ran", table ? table : "?");
-	watched_table = NULL; /* do not watch ourselves */
-	snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", watched_sql);
-	ck_assert_int_eq(sqlite3_prepare_v2(watched_db, explain, -1, &stmt, NULL), SQLITE_OK);
-	plan[0] = '\0';
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		if (plan[0])
-			strncat(plan, "; ", sizeof plan - strlen(plan) - 1);
-		strncat(plan, (const char *)sqlite3_column_text(stmt, 3), sizeof plan - strlen(plan) - 1);
-	}
-	sqlite3_finalize(stmt);
-	return plan;
-}
-
 /* ---- helpers ------------------------------------------------------------------- */
 
 static pcreg_arrangement *make(const char *commissioner, pcreg_arrangement_level_value level,
@@ -453,10 +385,10 @@ START_TEST(test_on_is_a_seek)
 	const char *plan;
 
 	add("07L", PCREG_ARRANGEMENT_JOINT, "2016-04-01", NULL);
-	watch("commissioning_arrangement");
+	tu_watch("FROM commissioning_arrangement ");
 	ck_assert_str_eq(level_on("07L", "2016-04-01"), "joint");
-	ck_assert_int_eq(watched_count, 1);
-	plan = watched_plan();
+	ck_assert_int_eq(tu_watched_count(), 1);
+	plan = tu_watched_plan();
 	ck_assert_msg(strstr(plan, "SEARCH a USING INDEX commissioning_arrangement_by_commissioner"
 	                           " (commissioner=? AND from_date<?)") != NULL,
 	              "plan: %s", plan);
@@ -643,8 +575,7 @@ int main(void)
 	int status;
 
 	tu_init();
-	sqlite3_auto_extension((void (*)(void))hook_connection);
+	tu_watch_statements();
 	status = tu_run(arrangement_suite());
-	sqlite3_reset_auto_extension();
 	return status;
 }

@@ -444,7 +444,7 @@ START_TEST(test_commissioning_seed_001)
 			int c;
 
 			for (c = 0; c < counts[k]; c++, next++) {
-				char code[4];
+				char code[8];
 				pcreg_arrangement *a = NULL;
 
 				snprintf(code, sizeof code, "%02d%c", next % 100, 'A' + next / 100);

@@ -343,3 +343,81 @@ long tu_oom_restarting(const char *name, tu_scenario scenario, void *ctx)
 	ck_assert_msg(n > 10, "%s: only %ld allocations; is the allocator hooked?", name, n);
 	return n - 1;
 }
+
+/* ---- watching statements -------------------------------------------------------- */
+
+static const char *watched_table;
+static sqlite3 *watched_db;
+static char watched_sql[2048];
+static int watched_count;
+
+static int on_statement(unsigned type, void *ctx, void *p, void *x)
+{
+	sqlite3_stmt *stmt = p;
+	const char *sql = sqlite3_sql(stmt);
+
+	(void)ctx;
+	(void)x;
+	if (type != SQLITE_TRACE_STMT || !watched_table || !sql)
+		return 0;
+	if (strstr(sql, watched_table)) {
+		watched_db = sqlite3_db_handle(stmt);
+		snprintf(watched_sql, sizeof watched_sql, "%s", sql);
+		watched_count++;
+	}
+	return 0;
+}
+
+/* Every connection the process opens from now on gets the trace hook. */
+static int hook_connection(sqlite3 *conn, char **err, const sqlite3_api_routines *api)
+{
+	(void)err;
+	(void)api;
+	sqlite3_trace_v2(conn, SQLITE_TRACE_STMT, on_statement, NULL);
+	return SQLITE_OK;
+}
+
+void tu_watch_statements(void)
+{
+	sqlite3_auto_extension((void (*)(void))hook_connection);
+}
+
+void tu_watch(const char *table)
+{
+	watched_table = table;
+	watched_db = NULL;
+	watched_sql[0] = '\0';
+	watched_count = 0;
+}
+
+int tu_watched_count(void)
+{
+	return watched_count;
+}
+
+const char *tu_watched_sql(void)
+{
+	return watched_sql;
+}
+
+const char *tu_watched_plan(void)
+{
+	static char plan[2048];
+	char explain[2100];
+	sqlite3_stmt *stmt = NULL;
+	const char *table = watched_table;
+
+	ck_assert_msg(watched_db != NULL, "no statement with \"%s\" ran", table ? table : "?");
+	watched_table = NULL; /* do not watch ourselves */
+	snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", watched_sql);
+	ck_assert_int_eq(sqlite3_prepare_v2(watched_db, explain, -1, &stmt, NULL), SQLITE_OK);
+	plan[0] = '\0';
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		size_t len = strlen(plan);
+
+		snprintf(plan + len, sizeof plan - len, "%s%s", len ? "; " : "",
+		         (const char *)sqlite3_column_text(stmt, 3));
+	}
+	sqlite3_finalize(stmt);
+	return plan;
+}

@@ -80,6 +80,16 @@ pcreg_db *tu_open(const char *path, int flags);
 		              "message \"%s\" lacks \"%s\"", pcreg_db_errmsg(db), (fragment)); \
 	} while (0)
 
+/* Watching the statements the library runs (its SQL is private): after
+ * tu_watch_statements(), call tu_watch("FROM succession ") before a call;
+ * then the last statement whose text contains that, how many did, and
+ * its plan. */
+void tu_watch_statements(void);
+void tu_watch(const char *fragment);
+int tu_watched_count(void);
+const char *tu_watched_sql(void);
+const char *tu_watched_plan(void);
+
 /* Run a suite; returns the process exit status. */
 int tu_run(Suite *suite);
 
