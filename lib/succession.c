@@ -239,7 +239,10 @@ static pcreg_status resolve(pcreg_db *db, pcreg_resolution *r, const char *on_da
 	pcreg_status st;
 
 	while ((st = next_step(db, r, on_date, code, date)) == PCREG_OK) {
-		if (seen(r, code)) {
+		/* Time only moves forward, so coming back to a code on a later
+		 * date ends the chain there (A -> B in 2020, B -> A in 2021 is A
+		 * again). Only a return on the same date could go round for ever. */
+		if (seen(r, code) && r->steps > 0 && strcmp(date, r->date[r->steps - 1]) == 0) {
 			describe_chain(r, code, chain, sizeof chain);
 			return pcreg__error(db, PCREG_CYCLE,
 			                    "succession: following %s on %s comes back to %s: %s",

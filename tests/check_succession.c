@@ -352,6 +352,12 @@ START_TEST(test_resolve_cycle)
 	/* Before the cycle's date there is nothing to follow. */
 	ck_assert_str_eq(resolved("A01", "2019-12-31"), "A01");
 
+	/* Back to a code on a later date is not a cycle: the chain ends there. */
+	add("A02", "B02", "2020-01-01");
+	add("B02", "A02", "2021-01-01");
+	ck_assert_str_eq(resolved("A02", "2022-01-01"), "A02 (B02@2020-01-01 A02@2021-01-01)");
+	ck_assert_str_eq(resolved("A02", "2020-06-01"), "B02 (B02@2020-01-01)");
+
 	/* A cycle that does not come back to the start. */
 	add("C01", "A01", "2019-01-01");
 	tu_assert_status(db, pcreg_succession_resolve(db, "C01", "2020-06-01", &r), PCREG_CYCLE,

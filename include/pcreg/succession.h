@@ -175,8 +175,9 @@ PCREG_API void pcreg_succession_iter_free(pcreg_succession_iter *iter);
  * @param code      ODS code to start from, e.g. "07L"
  * @param on_date   the day asked about, "YYYY-MM-DD"
  * @param[out] out  new result; free with pcreg_resolution_free()
- * @return PCREG_OK; PCREG_CYCLE if the successions lead back to a code
- *         already passed (the message shows the chain, "A -> B -> A") or
+ * @return PCREG_OK; PCREG_CYCLE if the successions lead back, on the same
+ *         date, to a code already passed (the message shows the chain,
+ *         "A -> B -> A"; coming back on a later date simply ends there) or
  *         run past 64 steps; PCREG_INVALID for a malformed code or date;
  *         or a negative status
  */
