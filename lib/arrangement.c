@@ -123,7 +123,7 @@ static pcreg_status explain_conflict(pcreg_db *db, const struct pcreg__record *r
 	return st;
 }
 
-static const struct pcreg__entity arrangement_entity = {
+const struct pcreg__entity pcreg__arrangement_entity = {
 	"arrangement", fields, N_FIELDS, 1,
 	SQL_GET, SQL_INSERT, SQL_UPDATE, SQL_DELETE, SQL_EXISTS,
 	check, explain_conflict,
@@ -131,7 +131,7 @@ static const struct pcreg__entity arrangement_entity = {
 	references, (int)(sizeof references / sizeof references[0]),
 };
 
-#define ENTITY arrangement_entity
+#define ENTITY pcreg__arrangement_entity
 
 PCREG__RECORD_LIFECYCLE(arrangement, ENTITY)
 PCREG__OPTIONAL_INT_FIELD(arrangement, id, F_ID)
@@ -203,6 +203,6 @@ pcreg_status pcreg_arrangement_list(pcreg_db *db, const pcreg_arrangement_query 
 	return pcreg__iter_new(db, &ENTITY, stmt, NULL, (struct pcreg__iter **)(void *)out);
 }
 
-PCREG__KEYED_BY_ID(arrangement, arrangement_entity)
+PCREG__KEYED_BY_ID(arrangement, pcreg__arrangement_entity)
 PCREG__WRITES(arrangement)
 PCREG__INIT_FUNCTION(arrangement_query, PCREG_ARRANGEMENT_QUERY_VERSION, PCREG_ARRANGEMENT_QUERY_INIT)

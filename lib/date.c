@@ -5,7 +5,9 @@
  * 1970-01-01, proleptic Gregorian) make "the day before" and comparisons
  * exact; the conversions are Howard Hinnant's days_from_civil algorithms.
  */
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "record.h"
 
@@ -99,6 +101,87 @@ int pcreg__date_add_days(const char *date, int delta, char out[11])
 	if (!pcreg__date_parse(date, &y, &m, &d))
 		return 0;
 	pcreg__civil_from_days(pcreg__days_from_civil(y, m, d) + delta, &y, &m, &d);
+	if (!pcreg__date_valid_ymd(y, m, d))
+		return 0;
+	pcreg__date_format(y, m, d, out);
+	return 1;
+}
+
+static int digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int number(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* Month names, in English whatever the program's locale (which is why
+ * this is not strptime's %b). */
+static int month_of(const char *s)
+{
+	static const char names[] = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
+	int m;
+
+	for (m = 0; m < 12; m++)
+		if (strncasecmp(s, names + 3 * m, 3) == 0)
+			return m + 1;
+	return 0;
+}
+
+int pcreg__date_from_text(const char *text, char out[11])
+{
+	size_t n = strlen(text);
+	int y = 0, m = 0, d = 0;
+
+	if (n == 8 && digits(text, 8)) { /* 19740401 */
+		y = number(text, 4);
+		m = number(text + 4, 2);
+		d = number(text + 6, 2);
+	} else if (n == 10 && text[4] == '-' && text[7] == '-' && digits(text, 4) &&
+	           digits(text + 5, 2) && digits(text + 8, 2)) { /* 1974-04-01 */
+		y = number(text, 4);
+		m = number(text + 5, 2);
+		d = number(text + 8, 2);
+	} else if (n == 10 && text[2] == '/' && text[5] == '/' && digits(text, 2) &&
+	           digits(text + 3, 2) && digits(text + 6, 4)) { /* 01/04/1974 */
+		d = number(text, 2);
+		m = number(text + 3, 2);
+		y = number(text + 6, 4);
+	} else if (n == 9 && digits(text, 2) && digits(text + 5, 4)) { /* 01JAN2021 */
+		d = number(text, 2);
+		m = month_of(text + 2);
+		y = number(text + 5, 4);
+	} else if (n == 9 && text[2] == '-' && text[6] == '-' && digits(text, 2) &&
+	           digits(text + 7, 2)) { /* 01-Sep-20 */
+		d = number(text, 2);
+		m = month_of(text + 3);
+		y = number(text + 7, 2);
+		/* Two-digit years: the files name dates from 1948 (the NHS) on. */
+		y += y < 48 ? 2000 : 1900;
+	} else if (n >= 1 && n <= 5 && digits(text, n)) {
+		/* An Excel serial day number: day 1 is 1900-01-01, and Excel
+		 * counts a 29 February 1900 that never was, so from day 61 the
+		 * base is 1899-12-30. */
+		int64_t serial = number(text, n);
+
+		if (serial < 61)
+			return 0;
+		pcreg__civil_from_days(pcreg__days_from_civil(1899, 12, 30) + serial, &y, &m, &d);
+	} else {
+		return 0;
+	}
 	if (!pcreg__date_valid_ymd(y, m, d))
 		return 0;
 	pcreg__date_format(y, m, d, out);

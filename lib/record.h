@@ -263,6 +263,10 @@ int pcreg__days_in_month(int year, int month);
 int64_t pcreg__days_from_civil(int year, int month, int day);
 void pcreg__civil_from_days(int64_t days, int *year, int *month, int *day);
 void pcreg__date_format(int year, int month, int day, char out[11]);
+/* Read a date in any form the national files use: 19740401, 1974-04-01,
+ * 01/04/1974, 01JAN2021, 01-Sep-20, or an Excel serial day number (43922);
+ * 1 and out = ISO, or 0 if it is not a real date in one of them. */
+int pcreg__date_from_text(const char *text, char out[11]);
 /* out = date + delta days; 0 if date is not valid or the result leaves 1-9999 */
 int pcreg__date_add_days(const char *date, int delta, char out[11]);
 
@@ -277,6 +281,23 @@ extern const struct pcreg__entity pcreg__federation_entity;
 extern const struct pcreg__entity pcreg__contract_entity;
 extern const struct pcreg__entity pcreg__inspection_entity;
 extern const struct pcreg__entity pcreg__list_size_entity;
+extern const struct pcreg__entity pcreg__succession_entity;
+extern const struct pcreg__entity pcreg__arrangement_entity;
+
+/* Every entity with its table, in an order in which each refers only to
+ * those before it (apart from a commissioner's parent): the order of
+ * exports, and of importing them back. */
+struct pcreg__table {
+	const char *name;  /* the entity's name, also the export's */
+	const char *table; /* the SQL table */
+	const char *order; /* its key, for a stable order */
+	const struct pcreg__entity *entity;
+	pcreg_membership_kind_value membership; /* when entity is NULL */
+};
+
+extern const struct pcreg__table pcreg__tables[];
+extern const int pcreg__table_count;
+const struct pcreg__entity *pcreg__table_entity(const struct pcreg__table *table);
 
 /* As-of statements, checked with EXPLAIN QUERY PLAN by tests. */
 extern const char pcreg__sql_commissioner_on[];

@@ -46,7 +46,7 @@ static pcreg_status check(pcreg_db *db, const struct pcreg__record *rec)
 	return PCREG_OK;
 }
 
-static const struct pcreg__entity succession_entity = {
+const struct pcreg__entity pcreg__succession_entity = {
 	"succession", fields, N_FIELDS, 2,
 	SQL_GET, SQL_INSERT, SQL_UPDATE, SQL_DELETE, SQL_EXISTS,
 	check, NULL,
@@ -54,7 +54,7 @@ static const struct pcreg__entity succession_entity = {
 	NULL, 0,
 };
 
-#define ENTITY succession_entity
+#define ENTITY pcreg__succession_entity
 
 PCREG__RECORD_LIFECYCLE(succession, ENTITY)
 PCREG__TEXT_FIELD(succession, old_code, F_OLD)
@@ -301,6 +301,6 @@ pcreg_status pcreg_succession_resolve(pcreg_db *db, const char *code, const char
 	return PCREG_OK;
 }
 
-PCREG__KEYED_BY_TWO(succession, succession_entity)
+PCREG__KEYED_BY_TWO(succession, pcreg__succession_entity)
 PCREG__WRITES(succession)
 PCREG__INIT_FUNCTION(succession_query, PCREG_SUCCESSION_QUERY_VERSION, PCREG_SUCCESSION_QUERY_INIT)

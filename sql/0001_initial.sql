@@ -87,7 +87,6 @@ CREATE TABLE practice (
 ) STRICT;
 
 CREATE INDEX practice_by_postcode ON practice (postcode);
-CREATE INDEX practice_by_status ON practice (status);
 
 -- Networks: primary care networks (ODS U code) and the local networks and
 -- localities that came before them (a local id).

@@ -19,6 +19,7 @@
 #include "membership.h"
 #include "network.h"
 #include "practice.h"
+#include "import.h"
 #include "report.h"
 #include "succession.h"
 #include "timeline.h"

@@ -1,0 +1,240 @@
+/*
+ * import.h: filling a registry from the files that ODS, NHS Digital and
+ * CQC publish, and from the registry's own exports.
+ *
+ * An import reads one file, streaming (memory does not grow with the
+ * file), in one transaction, and upserts by natural key: importing the
+ * same file again changes nothing, and a newer release changes what
+ * changed. A practice whose commissioner or network changed has its old
+ * period ended the day before the new one starts, so the registry still
+ * answers "as of" any earlier date. Every import is recorded in the
+ * journal with each change it made (journal.h).
+ *
+ * Strict mode (the default) stops at the first bad row and leaves the
+ * registry exactly as it was. Lenient mode skips bad rows and reports each
+ * with its line, field and reason.
+ */
+#ifndef PCREG_IMPORT_H
+#define PCREG_IMPORT_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What a file is. */
+typedef enum pcreg_import_kind_value {
+	PCREG_IMPORT_AUTO = 0,           /**< tell from the file's content */
+	PCREG_IMPORT_EPRACCUR = 1,       /**< ODS epraccur: practices and their commissioners */
+	PCREG_IMPORT_ECCG = 2,           /**< ODS eccg: commissioners */
+	PCREG_IMPORT_ICB_NAMES = 3,      /**< ONS ICB names and codes */
+	PCREG_IMPORT_PRACTICE_MAP = 4,   /**< NHS Digital practice -> PCN -> CCG map */
+	PCREG_IMPORT_SUCC = 5,           /**< ODS succ: successions */
+	PCREG_IMPORT_PCN_DETAILS = 6,    /**< ODS ePCN "PCN Details" sheet: networks */
+	PCREG_IMPORT_PCN_PARTNERS = 7,   /**< ODS ePCN "PCN Core Partner Details": practice -> PCN */
+	PCREG_IMPORT_LIST_SIZE = 8,      /**< NHS Digital patients registered at a GP practice */
+	PCREG_IMPORT_PAYMENTS = 9,       /**< NHS Payments to General Practice: core contracts */
+	PCREG_IMPORT_CQC = 10,           /**< CQC latest ratings */
+	PCREG_IMPORT_REGISTRY_CSV = 11,  /**< this library's CSV export of one entity */
+	PCREG_IMPORT_REGISTRY_JSONL = 12 /**< this library's JSON Lines export of one entity */
+} pcreg_import_kind_value;
+
+/** How bad rows are handled. */
+typedef enum pcreg_import_mode_value {
+	PCREG_IMPORT_STRICT = 0,  /**< the first bad row aborts; nothing is written */
+	PCREG_IMPORT_LENIENT = 1  /**< bad rows are skipped and reported */
+} pcreg_import_mode_value;
+
+/** The current version of pcreg_import_options. */
+#define PCREG_IMPORT_OPTIONS_VERSION 1
+
+/** How to import. */
+typedef struct pcreg_import_options {
+	unsigned int version; /**< PCREG_IMPORT_OPTIONS_VERSION */
+	int kind;             /**< a pcreg_import_kind_value; 0 tells from the content */
+	int mode;             /**< a pcreg_import_mode_value; 0 is strict */
+} pcreg_import_options;
+
+/** Default options: kind from the content, strict. */
+#define PCREG_IMPORT_OPTIONS_INIT { PCREG_IMPORT_OPTIONS_VERSION, 0, 0 }
+
+/**
+ * Fill options with their defaults (the function form of PCREG_IMPORT_OPTIONS_INIT).
+ *
+ * @param opts     struct to fill
+ * @param version  PCREG_IMPORT_OPTIONS_VERSION
+ * @return PCREG_OK, or PCREG_MISUSE for NULL or an unknown version
+ */
+PCREG_API pcreg_status pcreg_import_options_init(pcreg_import_options *opts, unsigned int version);
+
+/**
+ * The word for a kind: "epraccur", "eccg", "icb-names", "practice-map",
+ * "succ", "pcn-details", "pcn-partners", "list-size", "payments", "cqc",
+ * "registry-csv", "registry-jsonl" ("auto" for 0).
+ *
+ * @return static text, or NULL for a value that is not a kind
+ */
+PCREG_API const char *pcreg_import_kind_str(pcreg_import_kind_value kind);
+
+/**
+ * The kind a word names, case-insensitively.
+ *
+ * @return the kind, or -1 if the word names none
+ */
+PCREG_API int pcreg_import_kind_parse(const char *text);
+
+/**
+ * Tell what kind of file this is from its first records.
+ *
+ * @param db        open registry (for messages)
+ * @param path      file to look at
+ * @param[out] out  its kind
+ * @return PCREG_OK; PCREG_INVALID, saying what was seen, when the content
+ *         is no kind this library reads; PCREG_NOTFOUND; PCREG_IO
+ */
+PCREG_API pcreg_status pcreg_import_detect(pcreg_db *db, const char *path,
+                                           pcreg_import_kind_value *out);
+
+/** What an import did (opaque). */
+typedef struct pcreg_import_report pcreg_import_report;
+
+/** An import under way (opaque). */
+typedef struct pcreg_import pcreg_import;
+
+/**
+ * Start importing a file: open it, tell its kind if asked, and begin the
+ * import's transaction (a savepoint inside a caller's pcreg_db_begin()).
+ * Nothing is visible to other connections until the import finishes.
+ *
+ * @param db        open, writable registry
+ * @param path      file to read; copied
+ * @param opts      options, or NULL for the defaults
+ * @param[out] out  new import; free with pcreg_import_free()
+ * @return PCREG_OK, or a negative status (the file cannot be read or its
+ *         kind told); on failure nothing was written
+ */
+PCREG_API pcreg_status pcreg_import_open(pcreg_db *db, const char *path,
+                                         const pcreg_import_options *opts, pcreg_import **out);
+
+/**
+ * Import up to @p rows more rows (0: all of them). When the file is done,
+ * the import is recorded in the journal and committed.
+ *
+ * @param import  import from pcreg_import_open()
+ * @param rows    how many rows at most, so a caller can show progress
+ * @return PCREG_OK if there is more to do; PCREG_DONE once committed; a
+ *         negative status if the import failed, in which case nothing was
+ *         written (strict mode: PCREG_INVALID, PCREG_CONSTRAINT or
+ *         PCREG_CONFLICT for a bad row, named by pcreg_db_errmsg() as
+ *         "FILE:LINE: FIELD: what is wrong")
+ */
+PCREG_API pcreg_status pcreg_import_step(pcreg_import *import, int rows);
+
+/** Bytes of the file read so far. */
+PCREG_API int64_t pcreg_import_bytes_read(const pcreg_import *import);
+
+/** The file's size in bytes. */
+PCREG_API int64_t pcreg_import_bytes_total(const pcreg_import *import);
+
+/**
+ * What the import has done so far (finally, once pcreg_import_step() has
+ * returned PCREG_DONE or failed).
+ *
+ * @return borrowed report, valid until pcreg_import_free()
+ */
+PCREG_API const pcreg_import_report *pcreg_import_get_report(const pcreg_import *import);
+
+/**
+ * Free an import. One that has not finished is rolled back.
+ *
+ * @param import  import, or NULL
+ */
+PCREG_API void pcreg_import_free(pcreg_import *import);
+
+/**
+ * Import a whole file: pcreg_import_open(), then steps until done.
+ *
+ * @param db        open, writable registry
+ * @param path      file to read
+ * @param opts      options, or NULL for the defaults
+ * @param[out] out  new report, also on failure when the file was read
+ *                  (it holds the bad row); free with pcreg_import_report_free()
+ * @return PCREG_OK, or a negative status as pcreg_import_step()
+ */
+PCREG_API pcreg_status pcreg_import_file(pcreg_db *db, const char *path,
+                                         const pcreg_import_options *opts,
+                                         pcreg_import_report **out);
+
+/**
+ * Import a file of whatever kind its content says it is.
+ *
+ * @param db        open, writable registry
+ * @param path      file to read
+ * @param mode      a pcreg_import_mode_value
+ * @param[out] out  new report; free with pcreg_import_report_free()
+ * @return as pcreg_import_file(); PCREG_INVALID when the kind cannot be told
+ */
+PCREG_API pcreg_status pcreg_import_auto(pcreg_db *db, const char *path, int mode,
+                                         pcreg_import_report **out);
+
+/**
+ * Free a report from pcreg_import_file() or pcreg_import_auto().
+ *
+ * @param report  report, or NULL
+ */
+PCREG_API void pcreg_import_report_free(pcreg_import_report *report);
+
+/** @name Report fields
+ * Every row read is exactly one of inserted, updated, unchanged, skipped
+ * or rejected.
+ * @{ */
+/** The import's id in the journal; 0 if nothing was committed. */
+PCREG_API int64_t pcreg_import_report_id(const pcreg_import_report *report);
+PCREG_API pcreg_import_kind_value pcreg_import_report_kind(const pcreg_import_report *report);
+/** The file name, borrowed. */
+PCREG_API const char *pcreg_import_report_file(const pcreg_import_report *report);
+PCREG_API int64_t pcreg_import_report_rows_read(const pcreg_import_report *report);
+PCREG_API int64_t pcreg_import_report_inserted(const pcreg_import_report *report);
+PCREG_API int64_t pcreg_import_report_updated(const pcreg_import_report *report);
+PCREG_API int64_t pcreg_import_report_unchanged(const pcreg_import_report *report);
+PCREG_API int64_t pcreg_import_report_skipped(const pcreg_import_report *report);
+PCREG_API int64_t pcreg_import_report_rejected(const pcreg_import_report *report);
+
+/** How many reasons rows were skipped for ("prescribing setting 26"). */
+PCREG_API int pcreg_import_report_skip_reasons(const pcreg_import_report *report);
+/** The i-th reason, borrowed; NULL out of range. */
+PCREG_API const char *pcreg_import_report_skip_reason(const pcreg_import_report *report, int i);
+/** How many rows were skipped for the i-th reason. */
+PCREG_API int64_t pcreg_import_report_skip_count(const pcreg_import_report *report, int i);
+
+/**
+ * How many reasons part of an accepted row was not recorded for (a
+ * practice whose commissioner is not in the registry is recorded, its
+ * commissioner membership is not).
+ */
+PCREG_API int pcreg_import_report_omission_reasons(const pcreg_import_report *report);
+PCREG_API const char *pcreg_import_report_omission_reason(const pcreg_import_report *report,
+                                                          int i);
+PCREG_API int64_t pcreg_import_report_omission_count(const pcreg_import_report *report, int i);
+
+/**
+ * How many rejected rows the report describes: all of them up to 1,000
+ * (the journal keeps every one of a lenient import).
+ */
+PCREG_API int pcreg_import_report_rejections(const pcreg_import_report *report);
+/** The i-th rejected row's line, from 1; 0 out of range. */
+PCREG_API int64_t pcreg_import_report_rejection_line(const pcreg_import_report *report, int i);
+/** The field (the file's column name) it failed on, borrowed, or NULL. */
+PCREG_API const char *pcreg_import_report_rejection_field(const pcreg_import_report *report,
+                                                          int i);
+/** Why, borrowed. */
+PCREG_API const char *pcreg_import_report_rejection_reason(const pcreg_import_report *report,
+                                                           int i);
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PCREG_IMPORT_H */
