@@ -507,10 +507,10 @@ pcreg_status pcreg__upsert(pcreg_import *imp, struct pcreg__record *rec, uint32_
 
 		if (!(provided & (1u << i)) || same_value(&e->fields[i], &old->v[i], &rec->v[i]))
 			continue;
+		/* Files say when a row began, not when a field changed. */
 		st = pcreg__journal(imp, e->name, code, subkey[0] ? subkey : NULL, "update",
 		                    e->fields[i].name, value_text(&e->fields[i], &old->v[i], old_buf),
-		                    value_text(&e->fields[i], &rec->v[i], new_buf),
-		                    e->fields[i].type == PCREG__T_DATE ? NULL : effective_date);
+		                    value_text(&e->fields[i], &rec->v[i], new_buf), NULL);
 		/* The old record takes the new value, borrowed from the row. */
 		old->v[i] = rec->v[i];
 		old->v[i].owned = 0;
@@ -584,9 +584,11 @@ pcreg_status pcreg__bulk_begin(pcreg_import *imp, const char *const *tables,
 			is_trigger = 0;
 		}
 		pcreg__stmt_release(imp->db, SQL_SCHEMA_SQL, stmt);
-		if (rc != SQLITE_ROW)
+		if (rc == SQLITE_DONE)
 			return pcreg__error(imp->db, PCREG_CORRUPT, "schema object %s is missing",
 			                    objects[i]);
+		if (rc != SQLITE_ROW)
+			return pcreg__sqlite_error(imp->db, rc, "reading the schema");
 		if (!imp->dropped_sql[imp->ndropped])
 			return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
 		imp->ndropped++;

@@ -127,7 +127,8 @@ int pcreg__code(pcreg_import *imp, const char *value, const char *field, pcreg__
 /* Insert or update a record by its key. Only the fields whose bits are
  * set in @p provided are compared and written (a file that does not carry
  * a field leaves it alone); each changed field is journaled. Notes the
- * outcome; a refused write rejects the row with the registry's message. */
+ * outcome; a refused write rejects the row with the registry's message.
+ * @p effective_date is journaled with an insert (the row's own start). */
 pcreg_status pcreg__upsert(pcreg_import *imp, struct pcreg__record *rec, uint32_t provided,
                            const char *effective_date);
 

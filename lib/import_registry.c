@@ -133,11 +133,12 @@ static pcreg_status csv_row(pcreg_import *imp, const struct pcreg__csv_record *r
 	struct registry *s = imp->state;
 	int i;
 
-	(void)rec;
 	if (!pcreg__columns(imp, (size_t)s->entity->nfields))
 		return PCREG_OK;
+	/* Values exactly as exported: no trimming; empty is NULL (no field
+	 * may hold empty text). */
 	for (i = 0; i < s->entity->nfields; i++)
-		if (!set_value(imp, s, i, pcreg__text(imp, (size_t)i)))
+		if (!set_value(imp, s, i, rec->fields[i][0] ? rec->fields[i] : NULL))
 			return PCREG_OK;
 	return pcreg__upsert(imp, s->rec, ~0u, NULL);
 }

@@ -451,6 +451,15 @@ extern const char pcreg__sql_network_leads_on[];
 		return pcreg__api_delete(db, &(entity), &key);                             \
 	}
 
+/* A get by id under another name (pcreg_journal_import_get). */
+#define PCREG__GET_BY_ID(function, type, entity)                                           \
+	pcreg_status function(pcreg_db *db, int64_t id, pcreg_##type **out)                \
+	{                                                                                  \
+		struct pcreg__key key = { { NULL, NULL, NULL }, id };                      \
+		return pcreg__api_get(db, &(entity), &key,                                 \
+		                      (struct pcreg__record **)(void *)out, #function);    \
+	}
+
 #define PCREG__WRITES(type)                                                                \
 	pcreg_status pcreg_##type##_insert(pcreg_db *db, pcreg_##type *r)                 \
 	{                                                                                  \

@@ -495,6 +495,109 @@ out:
 	return st;
 }
 
+/* ---- imports, the journal and exports (files: a restarting loop) ------------------ */
+
+struct files {
+	pcreg_db *db;
+	char epraccur[512], bad[512], sizes[512], export[512];
+};
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static pcreg_status registry_with_a_commissioner(void *ctx)
+{
+	struct files *f = ctx;
+	pcreg_status st = open_with(":memory:", 0, 0, &f->db);
+
+	if (st == PCREG_OK)
+		st = add_commissioner(f->db, "16C", PCREG_COMMISSIONER_CCG, "NHS Tees Valley CCG", NULL);
+	return st;
+}
+
+static pcreg_status imports_family(void *ctx)
+{
+	struct files *f = ctx;
+	pcreg_db *db = f->db;
+	pcreg_import_report *r = NULL;
+	pcreg_import_options lenient = PCREG_IMPORT_OPTIONS_INIT;
+	pcreg_import_summary *sum = NULL;
+	pcreg_status st = PCREG_OK;
+
+	lenient.mode = PCREG_IMPORT_LENIENT;
+	TRY(pcreg_import_file(db, f->epraccur, NULL, &r));
+	pcreg_import_report_free(r);
+	r = NULL;
+	TRY(pcreg_import_file(db, f->epraccur, NULL, &r)); /* every row unchanged */
+	pcreg_import_report_free(r);
+	r = NULL;
+	TRY(pcreg_import_file(db, f->sizes, NULL, &r));
+	pcreg_import_report_free(r);
+	r = NULL;
+	TRY(pcreg_import_file(db, f->bad, &lenient, &r)); /* a refused row, recorded */
+	TRY(pcreg_journal_summary(db, pcreg_import_report_id(r), &sum));
+	DRAIN(import_entry_iter, import_entry, pcreg_journal_imports(db, &it_));
+	DRAIN(change_iter, change, pcreg_journal_changes(db, NULL, &it_));
+	TRY(pcreg_export_file(db, "practice", PCREG_EXPORT_CSV, f->export));
+	TRY(pcreg_export_file(db, "list_size", PCREG_EXPORT_JSONL, f->export));
+out:
+	pcreg_import_report_free(r);
+	pcreg_import_summary_free(sum);
+	pcreg_db_close(db);
+	return st;
+}
+
+START_TEST(test_imports)
+{
+	static const char epraccur[] =
+		"\"A81001\",\"THE DENSHAM SURGERY\",\"Y63\",\"QHM\",\"THE HEALTH CENTRE\","
+		"\"LAWSON STREET\",\"STOCKTON ON TEES\",\"CLEVELAND\",\"\",\"TS18 1HU\",\"19740401\","
+		"\"\",\"A\",\"B\",\"16C\",\"20200401\",\"\",\"01642 672351\",\"\",\"\",\"\",\"0\","
+		"\"\",\"16C\",\"\",\"4\",\"\"\n"
+		"\"A81002\",\"QUEENS PARK MEDICAL CENTRE\",\"Y63\",\"QHM\",\"FARRER STREET\",\"\","
+		"\"STOCKTON ON TEES\",\"\",\"\",\"TS18 2AW\",\"19740401\",\"\",\"A\",\"B\",\"7A1\","
+		"\"20200401\",\"\",\"\",\"\",\"\",\"\",\"0\",\"\",\"7A1\",\"\",\"4\",\"\"\n"
+		"\"Y00001\",\"FICTIONAL HUB\",\"Y63\",\"QHM\",\"\",\"\",\"\",\"\",\"\",\"TS1 1AA\","
+		"\"20190101\",\"\",\"A\",\"B\",\"16C\",\"20190101\",\"\",\"\",\"\",\"\",\"\",\"0\","
+		"\"\",\"16C\",\"\",\"26\",\"\"\n";
+	static const char sizes[] =
+		"PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,"
+		"NUMBER_OF_PATIENTS\r\n"
+		"GP_PRAC_PAT_LIST,01JAN2021,GP,16C,E38000247,A81001,TS18 1HU,ALL,ALL,4100\r\n"
+		"GP_PRAC_PAT_LIST,01JAN2021,GP,16C,E38000247,Y00001,TS1 1AA,ALL,ALL,12\r\n";
+	static const char bad[] =
+		"\"A81001\",\"THE DENSHAM SURGERY\",\"Y63\",\"QHM\",\"THE HEALTH CENTRE\","
+		"\"LAWSON STREET\",\"STOCKTON ON TEES\",\"CLEVELAND\",\"\",\"TS18 1HU\",\"19740230\","
+		"\"\",\"A\",\"B\",\"16C\",\"20200401\",\"\",\"01642 672351\",\"\",\"\",\"\",\"0\","
+		"\"\",\"16C\",\"\",\"4\",\"\"\n"
+		"\"A81003\",\"VICTORIA MEDICAL PRACTICE\",\"Y54\",\"Q74\",\"\",\"\",\"\",\"\",\"\","
+		"\"TS26 8DB\",\"19740401\",\"20171031\",\"C\",\"B\",\"16C\",\"20130401\",\"20171031\","
+		"\"\",\"\",\"\",\"\",\"0\",\"\",\"16C\",\"\",\"4\",\"\"\n";
+	struct files f;
+
+	memset(&f, 0, sizeof f);
+	snprintf(f.epraccur, sizeof f.epraccur, "%s", tu_path("oom-epraccur.csv"));
+	snprintf(f.bad, sizeof f.bad, "%s", tu_path("oom-bad-epraccur.csv"));
+	snprintf(f.sizes, sizeof f.sizes, "%s", tu_path("oom-list-size.csv"));
+	snprintf(f.export, sizeof f.export, "%s", tu_path("oom-export.csv"));
+	write_text(f.epraccur, epraccur);
+	write_text(f.bad, bad);
+	write_text(f.sizes, sizes);
+	if (getenv("PCREG_OOM_VERBOSE"))
+		fprintf(stderr, "imports: %ld allocations failed in turn\n",
+		        tu_oom_restarting_after("imports", registry_with_a_commissioner, imports_family,
+		                                &f));
+	else
+		tu_oom_restarting_after("imports", registry_with_a_commissioner, imports_family, &f);
+}
+END_TEST
+
 static void family(const char *name, tu_scenario scenario)
 {
 	struct registry r = { NULL };
@@ -578,6 +681,7 @@ static Suite *oom_suite(void)
 	tcase_add_test(tc, test_networks);
 	tcase_add_test(tc, test_contracts);
 	tcase_add_test(tc, test_reports);
+	tcase_add_test(tc, test_imports);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -330,17 +330,21 @@ long tu_oom_forking(const char *name, tu_scenario scenario, void *ctx)
 	return tu_oom_forking_after(name, no_setup, scenario, ctx);
 }
 
-long tu_oom_restarting(const char *name, tu_scenario scenario, void *ctx)
+long tu_oom_restarting_after(const char *name, tu_scenario setup, tu_scenario scenario,
+                             void *ctx)
 {
-	pcreg_status st = scenario(ctx);
+	pcreg_status st;
 	long baseline, n;
 
+	ck_assert_msg(setup(ctx) == PCREG_OK, "%s: setup fails", name);
+	st = scenario(ctx);
 	ck_assert_msg(st == PCREG_OK, "%s: fails without any injected failure: %s", name,
 	              pcreg_status_str(st));
 	baseline = live;
 	for (n = 1;; n += stride()) {
 		int hit;
 
+		ck_assert_msg(setup(ctx) == PCREG_OK, "%s: setup fails", name);
 		tu_fail_nth_allocation(n);
 		st = scenario(ctx);
 		hit = tu_fault_injected();
@@ -354,6 +358,11 @@ long tu_oom_restarting(const char *name, tu_scenario scenario, void *ctx)
 	}
 	ck_assert_msg(n > 10, "%s: only %ld allocations; is the allocator hooked?", name, n);
 	return n - 1;
+}
+
+long tu_oom_restarting(const char *name, tu_scenario scenario, void *ctx)
+{
+	return tu_oom_restarting_after(name, no_setup, scenario, ctx);
 }
 
 /* ---- watching statements -------------------------------------------------------- */

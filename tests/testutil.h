@@ -42,6 +42,11 @@ long tu_oom_forking_after(const char *name, tu_scenario setup, tu_scenario scena
  * but safe for registries in files, which cannot cross a fork. */
 long tu_oom_restarting(const char *name, tu_scenario scenario, void *ctx);
 
+/* The restarting loop with a setup before each run, outside the failures
+ * (for scenarios that read or write files). */
+long tu_oom_restarting_after(const char *name, tu_scenario setup, tu_scenario scenario,
+                             void *ctx);
+
 /* A path inside this run's private temporary directory (removed at exit).
  * The result is valid until the eighth call after this one. */
 const char *tu_path(const char *name);

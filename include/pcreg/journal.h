@@ -1,0 +1,172 @@
+/*
+ * journal.h: what each import changed.
+ *
+ * Every import is recorded: the file (name, size, SHA-256), its kind,
+ * when, how strictly, and its counts; and every change it made: the
+ * entity, the row's code (a practice's or organisation's code; for rows
+ * known by a number, whom they belong to, the number being the subkey), the
+ * action (insert, update, move), the field with its old and new values,
+ * and the date the file gives for the change.
+ */
+#ifndef PCREG_JOURNAL_H
+#define PCREG_JOURNAL_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A past import (opaque). */
+typedef struct pcreg_import_entry pcreg_import_entry;
+/** An iterator over past imports. */
+typedef struct pcreg_import_entry_iter pcreg_import_entry_iter;
+
+/**
+ * Every import the registry has recorded, oldest first.
+ *
+ * @param db        open registry
+ * @param[out] out  new iterator; free with pcreg_import_entry_iter_free()
+ * @return PCREG_OK or a negative status
+ */
+PCREG_API pcreg_status pcreg_journal_imports(pcreg_db *db, pcreg_import_entry_iter **out);
+
+/**
+ * One past import.
+ *
+ * @param db        open registry
+ * @param id        its id (pcreg_import_report_id())
+ * @param[out] out  new record; free with pcreg_import_entry_free()
+ * @return PCREG_OK, PCREG_NOTFOUND, or a negative status
+ */
+PCREG_API pcreg_status pcreg_journal_import_get(pcreg_db *db, int64_t id,
+                                                pcreg_import_entry **out);
+
+/** The next import; PCREG_DONE after the last. Borrowed until the next call. */
+PCREG_API pcreg_status pcreg_import_entry_iter_next(pcreg_import_entry_iter *iter,
+                                                    const pcreg_import_entry **out);
+/** Free an iterator; NULL is a no-op. */
+PCREG_API void pcreg_import_entry_iter_free(pcreg_import_entry_iter *iter);
+/** Free a record; NULL is a no-op. */
+PCREG_API void pcreg_import_entry_free(pcreg_import_entry *entry);
+
+/** @name Import fields
+ * Text is borrowed (until the record is freed, or the next _next()).
+ * @{ */
+PCREG_API int64_t pcreg_import_entry_id(const pcreg_import_entry *entry);
+/** The file's name, without its directory. */
+PCREG_API const char *pcreg_import_entry_file_name(const pcreg_import_entry *entry);
+PCREG_API int64_t pcreg_import_entry_file_size(const pcreg_import_entry *entry);
+/** The file's SHA-256, 64 hex digits. */
+PCREG_API const char *pcreg_import_entry_sha256(const pcreg_import_entry *entry);
+/** The kind's word (pcreg_import_kind_str()). */
+PCREG_API const char *pcreg_import_entry_kind(const pcreg_import_entry *entry);
+/** "strict" or "lenient". */
+PCREG_API const char *pcreg_import_entry_mode(const pcreg_import_entry *entry);
+/** UTC, "2026-11-23T10:52:01Z". */
+PCREG_API const char *pcreg_import_entry_started_at(const pcreg_import_entry *entry);
+PCREG_API const char *pcreg_import_entry_finished_at(const pcreg_import_entry *entry);
+PCREG_API int64_t pcreg_import_entry_rows_read(const pcreg_import_entry *entry);
+PCREG_API int64_t pcreg_import_entry_inserted(const pcreg_import_entry *entry);
+PCREG_API int64_t pcreg_import_entry_updated(const pcreg_import_entry *entry);
+PCREG_API int64_t pcreg_import_entry_unchanged(const pcreg_import_entry *entry);
+PCREG_API int64_t pcreg_import_entry_skipped(const pcreg_import_entry *entry);
+PCREG_API int64_t pcreg_import_entry_rejected(const pcreg_import_entry *entry);
+/** @} */
+
+/** One change (opaque). */
+typedef struct pcreg_change pcreg_change;
+/** An iterator over changes. */
+typedef struct pcreg_change_iter pcreg_change_iter;
+
+/** The current version of pcreg_change_query. */
+#define PCREG_CHANGE_QUERY_VERSION 1
+
+/** Which changes pcreg_journal_changes() returns; unset fields do not filter. */
+typedef struct pcreg_change_query {
+	unsigned int version; /**< PCREG_CHANGE_QUERY_VERSION */
+	int64_t import_id;    /**< made by this import; 0 for any */
+	const char *code;     /**< to this code's rows (a practice's, say) */
+	const char *from;     /**< effective on or after this date */
+	const char *to;       /**< effective on or before this date */
+	int limit;            /**< at most this many; 0 for all */
+	int offset;           /**< skip this many first */
+} pcreg_change_query;
+
+/** Every change. */
+#define PCREG_CHANGE_QUERY_INIT { PCREG_CHANGE_QUERY_VERSION, 0, NULL, NULL, NULL, 0, 0 }
+
+/**
+ * Fill a query with its defaults (the function form of PCREG_CHANGE_QUERY_INIT).
+ *
+ * @return PCREG_OK, or PCREG_MISUSE for NULL or an unknown version
+ */
+PCREG_API pcreg_status pcreg_change_query_init(pcreg_change_query *query, unsigned int version);
+
+/**
+ * List changes, in the order they were made.
+ *
+ * @param db        open registry
+ * @param query     filters, or NULL for all
+ * @param[out] out  new iterator; free with pcreg_change_iter_free()
+ * @return PCREG_OK, PCREG_INVALID (a malformed date), or a negative status
+ */
+PCREG_API pcreg_status pcreg_journal_changes(pcreg_db *db, const pcreg_change_query *query,
+                                             pcreg_change_iter **out);
+
+/** The next change; PCREG_DONE after the last. Borrowed until the next call. */
+PCREG_API pcreg_status pcreg_change_iter_next(pcreg_change_iter *iter, const pcreg_change **out);
+/** Free an iterator; NULL is a no-op. */
+PCREG_API void pcreg_change_iter_free(pcreg_change_iter *iter);
+
+/** @name Change fields
+ * Text is borrowed until the next _next(); NULL when absent.
+ * @{ */
+PCREG_API int64_t pcreg_change_id(const pcreg_change *change);
+PCREG_API int64_t pcreg_change_import_id(const pcreg_change *change);
+/** "practice", "network_membership", "contract"... (pcreg_export_entity_name()). */
+PCREG_API const char *pcreg_change_entity(const pcreg_change *change);
+PCREG_API const char *pcreg_change_code(const pcreg_change *change);
+/** The rest of the row's key: a membership's first day, a succession's new code, an id. */
+PCREG_API const char *pcreg_change_subkey(const pcreg_change *change);
+/** "insert", "update" or "move". */
+PCREG_API const char *pcreg_change_action(const pcreg_change *change);
+/** The field an update changed, or a move's organisation field. */
+PCREG_API const char *pcreg_change_field(const pcreg_change *change);
+PCREG_API const char *pcreg_change_old_value(const pcreg_change *change);
+PCREG_API const char *pcreg_change_new_value(const pcreg_change *change);
+PCREG_API const char *pcreg_change_effective_date(const pcreg_change *change);
+/** @} */
+
+/** What an import did to practices (opaque). */
+typedef struct pcreg_import_summary pcreg_import_summary;
+
+/**
+ * Summarise an import: practices opened (added), closed, renamed, moved to
+ * another commissioner or network, and succeeded (merged into another).
+ *
+ * @param db         open registry
+ * @param import_id  the import
+ * @param[out] out   new summary; free with pcreg_import_summary_free()
+ * @return PCREG_OK, PCREG_NOTFOUND, or a negative status
+ */
+PCREG_API pcreg_status pcreg_journal_summary(pcreg_db *db, int64_t import_id,
+                                             pcreg_import_summary **out);
+/** Free a summary; NULL is a no-op. */
+PCREG_API void pcreg_import_summary_free(pcreg_import_summary *summary);
+
+/** @name Summary fields
+ * @{ */
+PCREG_API int64_t pcreg_import_summary_opened(const pcreg_import_summary *summary);
+PCREG_API int64_t pcreg_import_summary_closed(const pcreg_import_summary *summary);
+PCREG_API int64_t pcreg_import_summary_renamed(const pcreg_import_summary *summary);
+PCREG_API int64_t pcreg_import_summary_moved_commissioner(const pcreg_import_summary *summary);
+PCREG_API int64_t pcreg_import_summary_moved_network(const pcreg_import_summary *summary);
+PCREG_API int64_t pcreg_import_summary_succeeded(const pcreg_import_summary *summary);
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PCREG_JOURNAL_H */

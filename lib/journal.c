@@ -1,0 +1,251 @@
+/*
+ * journal.c: reading back what imports did.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "record.h"
+
+/* ---- imports -------------------------------------------------------------------- */
+
+enum { I_ID, I_FILE, I_SIZE, I_SHA, I_KIND, I_MODE, I_STARTED, I_FINISHED, I_READ, I_INSERTED,
+       I_UPDATED, I_UNCHANGED, I_SKIPPED, I_REJECTED, N_IMPORT_FIELDS };
+
+static const struct pcreg__field import_fields[N_IMPORT_FIELDS] = {
+	{ "id", PCREG__T_INT, PCREG__F_AUTO, NULL, NULL },
+	{ "file_name", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "file_size", PCREG__T_INT, 0, NULL, NULL },
+	{ "sha256", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "kind", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "mode", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "started_at", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "finished_at", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "rows_read", PCREG__T_INT, 0, NULL, NULL },
+	{ "inserted", PCREG__T_INT, 0, NULL, NULL },
+	{ "updated", PCREG__T_INT, 0, NULL, NULL },
+	{ "unchanged", PCREG__T_INT, 0, NULL, NULL },
+	{ "skipped", PCREG__T_INT, 0, NULL, NULL },
+	{ "rejected", PCREG__T_INT, 0, NULL, NULL },
+};
+
+#define IMPORT_COLUMNS                                                                       \
+	"id, file_name, file_size, sha256, kind, mode, started_at, finished_at, rows_read,"  \
+	" inserted, updated, unchanged, skipped, rejected"
+
+static const char SQL_IMPORT_GET[] = "SELECT " IMPORT_COLUMNS " FROM import WHERE id = ?1";
+static const char SQL_IMPORTS[] = "SELECT " IMPORT_COLUMNS " FROM import ORDER BY id";
+
+/* Read-only: the journal is written by imports alone. */
+static const struct pcreg__entity import_entity = {
+	"import", import_fields, N_IMPORT_FIELDS, 1, SQL_IMPORT_GET, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, 0, NULL, 0,
+};
+
+PCREG__GET_BY_ID(pcreg_journal_import_get, import_entry, import_entity)
+PCREG__ITERATOR(import_entry_iter, import_entry)
+PCREG__GET_INT(import_entry, id, I_ID)
+PCREG__GET_TEXT(import_entry, file_name, I_FILE)
+PCREG__GET_INT(import_entry, file_size, I_SIZE)
+PCREG__GET_TEXT(import_entry, sha256, I_SHA)
+PCREG__GET_TEXT(import_entry, kind, I_KIND)
+PCREG__GET_TEXT(import_entry, mode, I_MODE)
+PCREG__GET_TEXT(import_entry, started_at, I_STARTED)
+PCREG__GET_TEXT(import_entry, finished_at, I_FINISHED)
+PCREG__GET_INT(import_entry, rows_read, I_READ)
+PCREG__GET_INT(import_entry, inserted, I_INSERTED)
+PCREG__GET_INT(import_entry, updated, I_UPDATED)
+PCREG__GET_INT(import_entry, unchanged, I_UNCHANGED)
+PCREG__GET_INT(import_entry, skipped, I_SKIPPED)
+PCREG__GET_INT(import_entry, rejected, I_REJECTED)
+
+void pcreg_import_entry_free(pcreg_import_entry *entry)
+{
+	pcreg__record_free(PCREG__REC(entry));
+}
+
+pcreg_status pcreg_journal_imports(pcreg_db *db, pcreg_import_entry_iter **out)
+{
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__enter(db);
+
+	if (st != PCREG_OK)
+		return st;
+	if ((st = pcreg__require(db, out, "pcreg_journal_imports", "out")) != PCREG_OK)
+		return st;
+	*out = NULL;
+	if ((st = pcreg__stmt_acquire(db, SQL_IMPORTS, &stmt)) != PCREG_OK)
+		return st;
+	return pcreg__iter_new(db, &import_entity, stmt, SQL_IMPORTS,
+	                       (struct pcreg__iter **)(void *)out);
+}
+
+/* ---- changes -------------------------------------------------------------------- */
+
+enum { C_ID, C_IMPORT, C_ENTITY, C_CODE, C_SUBKEY, C_ACTION, C_FIELD, C_OLD, C_NEW, C_DATE,
+       N_CHANGE_FIELDS };
+
+static const struct pcreg__field change_fields[N_CHANGE_FIELDS] = {
+	{ "id", PCREG__T_INT, 0, NULL, NULL },
+	{ "import_id", PCREG__T_INT, 0, NULL, NULL },
+	{ "entity", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "code", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "subkey", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "action", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "field", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "old_value", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "new_value", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "effective_date", PCREG__T_DATE, 0, NULL, NULL },
+};
+
+static const struct pcreg__entity change_entity = {
+	"change", change_fields, N_CHANGE_FIELDS, 1, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, 0, NULL, 0,
+};
+
+PCREG__ITERATOR(change_iter, change)
+PCREG__GET_INT(change, id, C_ID)
+PCREG__GET_INT(change, import_id, C_IMPORT)
+PCREG__GET_TEXT(change, entity, C_ENTITY)
+PCREG__GET_TEXT(change, code, C_CODE)
+PCREG__GET_TEXT(change, subkey, C_SUBKEY)
+PCREG__GET_TEXT(change, action, C_ACTION)
+PCREG__GET_TEXT(change, field, C_FIELD)
+PCREG__GET_TEXT(change, old_value, C_OLD)
+PCREG__GET_TEXT(change, new_value, C_NEW)
+PCREG__GET_TEXT(change, effective_date, C_DATE)
+PCREG__INIT_FUNCTION(change_query, PCREG_CHANGE_QUERY_VERSION, PCREG_CHANGE_QUERY_INIT)
+
+pcreg_status pcreg_journal_changes(pcreg_db *db, const pcreg_change_query *query,
+                                   pcreg_change_iter **out)
+{
+	static const pcreg_change_query everything = PCREG_CHANGE_QUERY_INIT;
+	struct pcreg__sql sql;
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__enter(db);
+
+	if (st != PCREG_OK)
+		return st;
+	if ((st = pcreg__require(db, out, "pcreg_journal_changes", "out")) != PCREG_OK)
+		return st;
+	*out = NULL;
+	if (!query)
+		query = &everything;
+	if ((st = pcreg__check_version(db, query->version, PCREG_CHANGE_QUERY_VERSION,
+	                               "pcreg_journal_changes", "query")) != PCREG_OK ||
+	    (st = pcreg__check_date_arg(db, "query.from", query->from)) != PCREG_OK ||
+	    (st = pcreg__check_date_arg(db, "query.to", query->to)) != PCREG_OK)
+		return st;
+	pcreg__sql_init(&sql, "SELECT c.id, c.import_id, c.entity, c.code, c.subkey, c.action,"
+	                      " c.field, c.old_value, c.new_value, c.effective_date FROM change c");
+	/* An import's changes are consecutive: a range of the key. */
+	if (query->import_id)
+		pcreg__sql_where_int(&sql,
+		                     "c.id BETWEEN (SELECT first_change FROM import WHERE id = ?)"
+		                     " AND (SELECT last_change FROM import WHERE id = ?)",
+		                     query->import_id);
+	if (query->code)
+		pcreg__sql_where_text(&sql, "c.code = ?", query->code);
+	if (query->from)
+		pcreg__sql_where_text(&sql, "c.effective_date >= ?", query->from);
+	if (query->to)
+		pcreg__sql_where_text(&sql, "c.effective_date <= ?", query->to);
+	pcreg__sql_finish(&sql, "c.id", query->limit, query->offset);
+	if ((st = pcreg__sql_prepare(db, &sql, &stmt)) != PCREG_OK)
+		return st;
+	return pcreg__iter_new(db, &change_entity, stmt, NULL, (struct pcreg__iter **)(void *)out);
+}
+
+/* ---- summaries ------------------------------------------------------------------- */
+
+struct pcreg_import_summary {
+	int64_t opened, closed, renamed, moved_commissioner, moved_network, succeeded;
+};
+
+/* A move is a period that starts the day after the practice's previous
+ * period, in another organisation, ended: whether the file said so in one
+ * row (a move) or two (an end, and a new period). */
+#define MOVED(entity, table, org)                                                            \
+	" count(*) FILTER (WHERE c.entity = '" entity "' AND (c.action = 'move'"             \
+	" OR (c.action = 'insert' AND EXISTS (SELECT 1 FROM " table " prev, " table " cur"     \
+	" WHERE cur.practice = c.code AND cur.from_date = c.subkey"                          \
+	" AND prev.practice = c.code AND prev.to_date = date(c.subkey, '-1 day')"            \
+	" AND prev." org " <> cur." org "))))"
+
+static const char SQL_SUMMARY[] =
+	"SELECT"
+	" count(*) FILTER (WHERE c.entity = 'practice' AND c.action = 'insert'),"
+	" count(DISTINCT c.code) FILTER (WHERE c.entity = 'practice' AND c.action = 'update'"
+	"  AND ((c.field = 'status' AND c.new_value = 'closed')"
+	"   OR (c.field = 'close_date' AND c.old_value IS NULL))),"
+	" count(*) FILTER (WHERE c.entity = 'practice' AND c.action = 'update' AND c.field = 'name'),"
+	MOVED("commissioner_membership", "practice_commissioner", "commissioner") ","
+	MOVED("network_membership", "practice_network", "network") ","
+	" count(*) FILTER (WHERE c.entity = 'succession' AND c.action = 'insert'"
+	"  AND EXISTS (SELECT 1 FROM practice p WHERE p.code = c.code))"
+	" FROM import i JOIN change c ON c.id BETWEEN i.first_change AND i.last_change"
+	" WHERE i.id = ?1";
+
+static const char SQL_IMPORT_EXISTS[] = "SELECT 1 FROM import WHERE id = ?1";
+
+pcreg_status pcreg_journal_summary(pcreg_db *db, int64_t import_id, pcreg_import_summary **out)
+{
+	pcreg_import_summary *s;
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__enter(db);
+	int rc;
+
+	if (st != PCREG_OK)
+		return st;
+	if ((st = pcreg__require(db, out, "pcreg_journal_summary", "out")) != PCREG_OK)
+		return st;
+	*out = NULL;
+	if ((st = pcreg__stmt_acquire(db, SQL_IMPORT_EXISTS, &stmt)) != PCREG_OK)
+		return st;
+	sqlite3_bind_int64(stmt, 1, import_id);
+	rc = sqlite3_step(stmt);
+	pcreg__stmt_release(db, SQL_IMPORT_EXISTS, stmt);
+	if (rc == SQLITE_DONE)
+		return pcreg__error(db, PCREG_NOTFOUND, "import %lld: not found", (long long)import_id);
+	if (rc != SQLITE_ROW)
+		return pcreg__sqlite_error(db, rc, "journal");
+	if ((st = pcreg__stmt_acquire(db, SQL_SUMMARY, &stmt)) != PCREG_OK)
+		return st;
+	sqlite3_bind_int64(stmt, 1, import_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		s = pcreg__calloc(1, sizeof *s);
+		if (!s) {
+			st = pcreg__error(db, PCREG_NOMEM, "out of memory");
+		} else {
+			s->opened = sqlite3_column_int64(stmt, 0);
+			s->closed = sqlite3_column_int64(stmt, 1);
+			s->renamed = sqlite3_column_int64(stmt, 2);
+			s->moved_commissioner = sqlite3_column_int64(stmt, 3);
+			s->moved_network = sqlite3_column_int64(stmt, 4);
+			s->succeeded = sqlite3_column_int64(stmt, 5);
+			*out = s;
+		}
+	} else {
+		st = pcreg__sqlite_error(db, rc, "journal");
+	}
+	pcreg__stmt_release(db, SQL_SUMMARY, stmt);
+	return st;
+}
+
+void pcreg_import_summary_free(pcreg_import_summary *summary)
+{
+	pcreg__free(summary);
+}
+
+#define SUMMARY_FIELD(name)                                                        \
+	int64_t pcreg_import_summary_##name(const pcreg_import_summary *summary)   \
+	{                                                                          \
+		return summary ? summary->name : 0;                                \
+	}
+
+SUMMARY_FIELD(opened)
+SUMMARY_FIELD(closed)
+SUMMARY_FIELD(renamed)
+SUMMARY_FIELD(moved_commissioner)
+SUMMARY_FIELD(moved_network)
+SUMMARY_FIELD(succeeded)
