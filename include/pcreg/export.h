@@ -59,15 +59,15 @@ PCREG_API pcreg_status pcreg_export_open(pcreg_db *db, const char *entity,
 /**
  * The next line (CSV: the header first).
  *
- * @param export    export
+ * @param exporter  the export
  * @param[out] out  the line without its line break, borrowed until the
  *                  next call or pcreg_export_free()
  * @return PCREG_OK, PCREG_DONE after the last line, or a negative status
  */
-PCREG_API pcreg_status pcreg_export_next(pcreg_export *export, const char **out);
+PCREG_API pcreg_status pcreg_export_next(pcreg_export *exporter, const char **out);
 
 /** Free an export; NULL is a no-op. */
-PCREG_API void pcreg_export_free(pcreg_export *export);
+PCREG_API void pcreg_export_free(pcreg_export *exporter);
 
 /**
  * Export an entity to a file (replaced), each line ending in \n.
