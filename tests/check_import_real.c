@@ -360,10 +360,42 @@ START_TEST(test_every_file_imports_with_the_counts_of_the_file)
 		ck_assert_str_eq(pcreg_list_size_extract_date(s), "2021-01-01");
 		pcreg_list_size_free(s);
 	}
-	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM pragma_integrity_check"
-	                                      " WHERE integrity_check <> 'ok'"),
-	                 0);
+	{
+		/* The registry holds together after every national file, but for
+		 * what ODS publishes: some practices that left a CCG in 2013 keep
+		 * the join date they had with its PCT, before the CCG opened.
+		 * The check reports exactly those, counted here from the files. */
+		pcreg_finding_iter *it = NULL;
+		const pcreg_finding *f;
+		pcreg_status st;
+		int64_t findings = 0, early_joins = 0;
+
+		for (i = 0; i < ep.rows; i++) {
+			const char *join = ep.cell[i][15], *left = ep.cell[i][16];
+			size_t j;
+
+			if (strcmp(ep.cell[i][25], "4") != 0)
+				continue;
+			for (j = 0; j < eccg.rows; j++) {
+				const char *open = eccg.cell[j][10], *close = eccg.cell[j][11];
+
+				if (strcmp(eccg.cell[j][0], ep.cell[i][14]) != 0)
+					continue;
+				early_joins += (*join && *open && strcmp(join, open) < 0) ||
+				               (*close && (!*left || strcmp(left, close) > 0));
+			}
+		}
+		OK(pcreg_check_run(db, &it));
+		while ((st = pcreg_finding_iter_next(it, &f)) == PCREG_OK) {
+			ck_assert_str_eq(pcreg_finding_check(f), "outside open period");
+			ck_assert_ptr_nonnull(strstr(pcreg_finding_detail(f), " in commissioner "));
+			findings++;
+		}
+		ck_assert_int_eq(st, PCREG_DONE);
+		pcreg_finding_iter_free(it);
+		ck_assert_int_eq(findings, early_joins);
+		ck_assert_int_gt(findings, 0);
+	}
 
 	/* Every file again: nothing changes. */
 	for (i = 0; i < N_FILES; i++) {

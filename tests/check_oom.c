@@ -490,6 +490,7 @@ static pcreg_status reports_family(void *ctx)
 	opts.commissioner = "07L";
 	DRAIN(scheme_iter, scheme_row, pcreg_report_scheme(db, &opts, &it_));
 	DRAIN(timeline_iter, event, pcreg_timeline_list(db, "F81001", &it_));
+	DRAIN(finding_iter, finding, pcreg_check_run(db, &it_));
 out:
 	pcreg_db_close(db);
 	return st;

@@ -10,6 +10,7 @@
 
 #include "common.h"
 #include "arrangement.h"
+#include "check.h"
 #include "commissioner.h"
 #include "contract.h"
 #include "db.h"

@@ -1,0 +1,46 @@
+/*
+ * check.h: whether a registry holds together.
+ */
+#ifndef PCREG_CHECK_H
+#define PCREG_CHECK_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One problem found (opaque). */
+typedef struct pcreg_finding pcreg_finding;
+/** An iterator over problems. */
+typedef struct pcreg_finding_iter pcreg_finding_iter;
+
+/**
+ * Check the registry: SQLite's integrity and foreign-key checks, and the
+ * registry's own rules: no two periods of one practice in one kind of
+ * membership overlap (nor a commissioner's arrangements, nor a practice's
+ * core contracts), and no membership runs outside its organisation's open
+ * period. An iterator with no rows means all hold.
+ *
+ * @param db        open registry (read-only is enough)
+ * @param[out] out  new iterator; free with pcreg_finding_iter_free()
+ * @return PCREG_OK or a negative status
+ */
+PCREG_API pcreg_status pcreg_check_run(pcreg_db *db, pcreg_finding_iter **out);
+
+/** The next problem; PCREG_DONE when there are no more. Borrowed until the next call. */
+PCREG_API pcreg_status pcreg_finding_iter_next(pcreg_finding_iter *iter,
+                                               const pcreg_finding **out);
+/** Free an iterator; NULL is a no-op. */
+PCREG_API void pcreg_finding_iter_free(pcreg_finding_iter *iter);
+
+/** Which rule: "integrity", "foreign key", "overlapping periods", "outside open period". */
+PCREG_API const char *pcreg_finding_check(const pcreg_finding *finding);
+/** What is wrong, naming the rows. */
+PCREG_API const char *pcreg_finding_detail(const pcreg_finding *finding);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PCREG_CHECK_H */

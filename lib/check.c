@@ -1,0 +1,116 @@
+/*
+ * check.c: the registry's rules, checked over the whole file.
+ *
+ * One statement per rule, each returning (rule, what is wrong); the
+ * iterator runs them in turn. The triggers keep these rules for every
+ * write the library makes; this finds what another writer (or a bulk load
+ * with its triggers dropped) might have left.
+ */
+#include "record.h"
+
+#define OVERLAPS(table, org)                                                                  \
+	"SELECT 'overlapping periods', 'practice ' || a.practice || ': " org " ' || a." org     \
+	" || ' from ' || a.from_date || ' overlaps " org " ' || b." org " || ' from ' ||"      \
+	" b.from_date FROM " table " a JOIN " table " b ON b.practice = a.practice"            \
+	" AND b.from_date > a.from_date AND b.from_date <= coalesce(a.to_date, '9999-12-31')"  \
+	" ORDER BY a.practice, a.from_date"
+
+#define OUTSIDE(table, org, orgtable, key)                                                     \
+	"SELECT 'outside open period', 'practice ' || m.practice || ' in " org " ' || m." org   \
+	" || ' from ' || m.from_date || coalesce(' to ' || m.to_date, '') || ', but ' || o." key \
+	" || ' was open ' || coalesce(o.open_date, '(always)') || ' to ' ||"                   \
+	" coalesce(o.close_date, '(still)') FROM " table " m JOIN " orgtable " o ON o." key     \
+	" = m." org " WHERE m.from_date < coalesce(o.open_date, '0000-01-01')"                 \
+	" OR coalesce(m.to_date, '9999-12-31') > coalesce(o.close_date, '9999-12-31')"         \
+	" ORDER BY m.practice, m.from_date"
+
+static const char *const rules[] = {
+	"SELECT 'integrity', integrity_check FROM pragma_integrity_check"
+	" WHERE integrity_check <> 'ok'",
+	/* Memberships are WITHOUT ROWID tables, so rows are counted, not named. */
+	"SELECT 'foreign key', \"table\" || ': ' || count(*) || iif(count(*) = 1, ' row refers',"
+	" ' rows refer') || ' to a missing ' || parent FROM pragma_foreign_key_check"
+	" GROUP BY \"table\", parent ORDER BY \"table\", parent",
+	OVERLAPS("practice_commissioner", "commissioner"),
+	OVERLAPS("practice_network", "network"),
+	OVERLAPS("practice_federation", "federation"),
+	"SELECT 'overlapping periods', 'commissioner ' || a.commissioner || ': ' || a.level ||"
+	" ' from ' || a.from_date || ' overlaps ' || b.level || ' from ' || b.from_date"
+	" FROM commissioning_arrangement a JOIN commissioning_arrangement b"
+	" ON b.commissioner = a.commissioner AND b.from_date > a.from_date"
+	" AND b.from_date <= coalesce(a.to_date, '9999-12-31') ORDER BY a.commissioner",
+	"SELECT 'overlapping periods', 'practice ' || a.practice || ': ' || a.type || ' contract '"
+	" || a.id || ' overlaps ' || b.type || ' contract ' || b.id FROM contract a JOIN contract b"
+	" ON b.practice = a.practice AND a.type IN ('GMS', 'PMS', 'APMS')"
+	" AND b.type IN ('GMS', 'PMS', 'APMS') AND b.id <> a.id"
+	" AND (b.start_date > a.start_date OR (b.start_date = a.start_date AND b.id > a.id))"
+	" AND b.start_date <= coalesce(a.end_date, '9999-12-31') ORDER BY a.practice",
+	OUTSIDE("practice_commissioner", "commissioner", "commissioner", "code"),
+	OUTSIDE("practice_network", "network", "network", "code"),
+};
+
+#define N_RULES ((int)(sizeof rules / sizeof rules[0]))
+
+enum { F_CHECK, F_DETAIL, N_FIELDS };
+
+static const struct pcreg__field fields[N_FIELDS] = {
+	{ "check", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "detail", PCREG__T_TEXT, 0, NULL, NULL },
+};
+
+static const struct pcreg__entity finding_entity = {
+	"finding", fields, N_FIELDS, 0, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, 0, NULL, 0,
+};
+
+struct checking {
+	int rule; /* the rule whose statement the iterator holds */
+};
+
+/* The current rule's next row, moving on to the next rule when it has
+ * none. */
+static pcreg_status step(struct pcreg__iter *it)
+{
+	struct checking *c = it->state;
+
+	for (;;) {
+		pcreg_status st = pcreg__iter_step_row(it);
+
+		if (st != PCREG_DONE || ++c->rule >= N_RULES)
+			return st;
+		sqlite3_finalize(it->stmt);
+		it->stmt = NULL;
+		if ((st = pcreg__stmt_prepare(it->db, rules[c->rule], &it->stmt)) != PCREG_OK)
+			return st;
+	}
+}
+
+pcreg_status pcreg_check_run(pcreg_db *db, pcreg_finding_iter **out)
+{
+	struct pcreg__iter *it;
+	struct checking *c;
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__enter(db);
+
+	if (st != PCREG_OK)
+		return st;
+	if ((st = pcreg__require(db, out, "pcreg_check_run", "out")) != PCREG_OK)
+		return st;
+	*out = NULL;
+	if (!(c = pcreg__calloc(1, sizeof *c)))
+		return pcreg__error(db, PCREG_NOMEM, "out of memory");
+	if ((st = pcreg__stmt_prepare(db, rules[0], &stmt)) != PCREG_OK ||
+	    (st = pcreg__iter_new(db, &finding_entity, stmt, NULL, &it)) != PCREG_OK) {
+		pcreg__free(c);
+		return st;
+	}
+	it->state = c;
+	it->free_state = pcreg__free;
+	it->step = step;
+	*out = (pcreg_finding_iter *)(void *)it;
+	return PCREG_OK;
+}
+
+PCREG__ITERATOR(finding_iter, finding)
+PCREG__GET_TEXT(finding, check, F_CHECK)
+PCREG__GET_TEXT(finding, detail, F_DETAIL)
