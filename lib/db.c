@@ -228,6 +228,9 @@ pcreg_status pcreg_db_begin(pcreg_db *db)
 
 	if (st != PCREG_OK)
 		return st;
+	if (db->importing)
+		return pcreg__error(db, PCREG_MISUSE,
+		                    "pcreg_db_begin: an import is under way; finish or free it first");
 	if (db->in_transaction && !sqlite3_get_autocommit(db->sql))
 		return pcreg__error(db, PCREG_MISUSE, "pcreg_db_begin: a transaction is already open");
 	st = pcreg__exec_static(db, db->readonly ? "BEGIN" : "BEGIN IMMEDIATE");
@@ -241,6 +244,9 @@ pcreg_status pcreg_db_commit(pcreg_db *db)
 
 	if (st != PCREG_OK)
 		return st;
+	if (db->importing)
+		return pcreg__error(db, PCREG_MISUSE,
+		                    "pcreg_db_commit: an import is under way; finish or free it first");
 	if (!db->in_transaction)
 		return pcreg__error(db, PCREG_MISUSE, "pcreg_db_commit: no transaction is open");
 	if (sqlite3_get_autocommit(db->sql)) {
@@ -262,6 +268,9 @@ pcreg_status pcreg_db_rollback(pcreg_db *db)
 
 	if (st != PCREG_OK)
 		return st;
+	if (db->importing)
+		return pcreg__error(db, PCREG_MISUSE,
+		                    "pcreg_db_rollback: an import is under way; finish or free it first");
 	if (!db->in_transaction)
 		return pcreg__error(db, PCREG_MISUSE, "pcreg_db_rollback: no transaction is open");
 	db->in_transaction = 0;

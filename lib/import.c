@@ -3,9 +3,11 @@
  * outcome, bad rows refused with their line and field, everything journaled.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "import.h"
 
@@ -639,11 +641,21 @@ static void free_dropped(pcreg_import *imp)
 static pcreg_status first_byte(pcreg_db *db, const char *path, int *out)
 {
 	FILE *f = fopen(path, "rb");
-	int c, at = 0;
+	struct stat info;
+	int c, at = 0, failed;
 
 	*out = EOF;
-	if (!f)
-		return pcreg__error(db, PCREG_NOTFOUND, "%s: no such file", path);
+	/* As pcreg__csv_open() says it: a file that cannot be read (a
+	 * directory reads as nothing) is PCREG_IO, not an empty file. */
+	if (!f) {
+		if (errno == ENOENT)
+			return pcreg__error(db, PCREG_NOTFOUND, "%s: no such file", path);
+		return pcreg__error(db, PCREG_IO, "%s: cannot open: %s", path, strerror(errno));
+	}
+	if (fstat(fileno(f), &info) == 0 && S_ISDIR(info.st_mode)) {
+		fclose(f);
+		return pcreg__error(db, PCREG_IO, "%s: is a directory", path);
+	}
 	while ((c = fgetc(f)) != EOF) {
 		if (at < 3 && (c == 0xEF || c == 0xBB || c == 0xBF)) {
 			at++;
@@ -652,8 +664,11 @@ static pcreg_status first_byte(pcreg_db *db, const char *path, int *out)
 		if (!isspace(c))
 			break;
 	}
-	*out = c;
+	failed = ferror(f);
 	fclose(f);
+	if (failed)
+		return pcreg__error(db, PCREG_IO, "%s: read failed", path);
+	*out = c;
 	return PCREG_OK;
 }
 
@@ -813,11 +828,19 @@ static pcreg_status start(pcreg_import *imp)
 	pcreg_status st;
 	int rc;
 
+	/* One import at a time per handle: a second one's savepoint would
+	 * share the first's name, and the first's rollback would silently
+	 * undo an import that had reported itself committed. */
+	if (db->importing)
+		return pcreg__error(db, PCREG_MISUSE,
+		                    "pcreg_import_open: another import is under way on this handle;"
+		                    " finish or free it first");
 	imp->savepoint = db->in_transaction && !sqlite3_get_autocommit(db->sql);
 	if ((st = exec(db, imp->savepoint ? "SAVEPOINT pcreg_import" : "BEGIN IMMEDIATE")) !=
 	    PCREG_OK)
 		return st;
 	imp->open = 1;
+	db->importing = 1;
 	if ((st = pcreg__stmt_acquire(db, SQL_IMPORT_START, &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, imp->name, -1, SQLITE_STATIC);
@@ -849,6 +872,7 @@ static void rollback(pcreg_import *imp)
 	if (!imp->open)
 		return;
 	imp->open = 0;
+	db->importing = 0;
 	memcpy(message, db->errmsg, sizeof message);
 	bulk_off(imp);
 	if (!sqlite3_get_autocommit(db->sql)) {
@@ -906,6 +930,7 @@ static pcreg_status finish(pcreg_import *imp)
 	if ((st = exec(db, imp->savepoint ? "RELEASE pcreg_import" : "COMMIT")) != PCREG_OK)
 		return st;
 	imp->open = 0;
+	db->importing = 0;
 	imp->finished = 1;
 	return PCREG_DONE;
 }

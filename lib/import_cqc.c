@@ -126,6 +126,36 @@ static pcreg_status find_inspection(pcreg_import *imp, const char *practice, con
 	                                             : pcreg__sqlite_error(imp->db, rc, "inspection");
 }
 
+/* Whether this import added the inspection: its insert is journaled after
+ * the import began. Rows of two locations may interleave, so the last
+ * inspection added is not always the one a row belongs to; without this,
+ * the other's key questions counted (and were journaled) as updates. The
+ * journal is searched by the practice's code: an index range. */
+static const char SQL_INSERTED_HERE[] =
+	"SELECT 1 FROM change WHERE code = ?1 AND id > ?2 AND entity = 'inspection'"
+	" AND action = 'insert' AND subkey = ?3";
+
+static pcreg_status inserted_here(pcreg_import *imp, const char *practice, int64_t id, int *out)
+{
+	char subkey[24];
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__stmt_acquire(imp->db, SQL_INSERTED_HERE, &stmt);
+	int rc;
+
+	*out = 0;
+	if (st != PCREG_OK)
+		return st;
+	snprintf(subkey, sizeof subkey, "%lld", (long long)id);
+	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, imp->changes_before);
+	sqlite3_bind_text(stmt, 3, subkey, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	*out = rc == SQLITE_ROW;
+	pcreg__stmt_release(imp->db, SQL_INSERTED_HERE, stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? PCREG_OK
+	                                             : pcreg__sqlite_error(imp->db, rc, "journal");
+}
+
 static pcreg_status cqc_row(pcreg_import *imp, const struct pcreg__csv_record *rec)
 {
 	struct cqc *s = imp->state;
@@ -173,7 +203,10 @@ static pcreg_status cqc_row(pcreg_import *imp, const struct pcreg__csv_record *r
 	if (id) {
 		struct pcreg__key key = { { NULL, NULL, NULL }, id };
 		struct pcreg__record *old = NULL;
+		int added = id == s->inserted_id;
 
+		if (!added && (st = inserted_here(imp, practice, id, &added)) != PCREG_OK)
+			return st;
 		if ((st = pcreg__entity_get(imp->db, &pcreg__inspection_entity, &key, &old)) !=
 		    PCREG_OK)
 			return st;
@@ -182,7 +215,7 @@ static pcreg_status cqc_row(pcreg_import *imp, const struct pcreg__csv_record *r
 			pcreg__borrow_text(old, s->location, location);
 		if (column(imp, C_URL))
 			pcreg__borrow_text(old, s->url, column(imp, C_URL));
-		if (id == s->inserted_id) {
+		if (added) {
 			/* Another key question of the inspection this import added:
 			 * part of that insert, not an update of it. */
 			st = pcreg__entity_update(imp->db, old);

@@ -57,6 +57,10 @@ struct pcreg_db {
 	int in_transaction; /* a pcreg_db_begin() is open */
 	int live_iterators; /* iterators not yet freed; they keep the handle */
 	int closing;        /* pcreg_db_close() ran while iterators lived */
+	/* An import's transaction (or savepoint in the caller's) is open. It
+	 * is the import's until it finishes or is freed: a second import, or
+	 * the caller's begin/commit/rollback, would end or nest it. */
+	int importing;
 	pcreg_status errcode;
 	char errmsg[PCREG__ERRMSG_SIZE];
 

@@ -215,6 +215,136 @@ const char *tu_sql_plan(const char *path, const char *sql)
 	return plan;
 }
 
+struct dump {
+	char *text;
+	size_t len, cap;
+};
+
+static void dump_add(struct dump *d, const void *data, size_t n)
+{
+	if (d->len + n + 1 > d->cap) {
+		size_t cap = d->cap ? d->cap : 4096;
+
+		while (cap < d->len + n + 1)
+			cap *= 2;
+		d->text = realloc(d->text, cap);
+		ck_assert_msg(d->text != NULL, "out of memory");
+		d->cap = cap;
+	}
+	memcpy(d->text + d->len, data, n);
+	d->len += n;
+	d->text[d->len] = '\0';
+}
+
+static void dump_str(struct dump *d, const char *s)
+{
+	dump_add(d, s, strlen(s));
+}
+
+/* One value, typed: NULL, 12, 1.5, 'text', x'0a1b'. */
+static void dump_value(struct dump *d, sqlite3_stmt *stmt, int col)
+{
+	char buf[64];
+	int i, n;
+
+	switch (sqlite3_column_type(stmt, col)) {
+	case SQLITE_NULL:
+		dump_str(d, "NULL");
+		break;
+	case SQLITE_INTEGER:
+		snprintf(buf, sizeof buf, "%lld", (long long)sqlite3_column_int64(stmt, col));
+		dump_str(d, buf);
+		break;
+	case SQLITE_FLOAT:
+		snprintf(buf, sizeof buf, "%.17g", sqlite3_column_double(stmt, col));
+		dump_str(d, buf);
+		break;
+	case SQLITE_TEXT:
+		dump_str(d, "'");
+		dump_add(d, sqlite3_column_text(stmt, col), (size_t)sqlite3_column_bytes(stmt, col));
+		dump_str(d, "'");
+		break;
+	default: {
+		const unsigned char *blob = sqlite3_column_blob(stmt, col);
+
+		n = sqlite3_column_bytes(stmt, col);
+		dump_str(d, "x'");
+		for (i = 0; i < n; i++) {
+			snprintf(buf, sizeof buf, "%02x", blob[i]);
+			dump_str(d, buf);
+		}
+		dump_str(d, "'");
+	}
+	}
+}
+
+/* Every row of a query, one a line. */
+static void dump_rows(struct dump *d, sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+	int i;
+
+	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (i = 0; i < sqlite3_column_count(stmt); i++) {
+			if (i)
+				dump_str(d, "|");
+			dump_value(d, stmt, i);
+		}
+		dump_str(d, "\n");
+	}
+	ck_assert_msg(rc == SQLITE_DONE, "%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_finalize(stmt);
+}
+
+char *tu_sql_dump(const char *path)
+{
+	struct dump d = { NULL, 0, 0 };
+	sqlite3 *db = NULL;
+	sqlite3_stmt *tables = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+
+	ck_assert_msg(rc == SQLITE_OK, "%s: %s", path, sqlite3_errmsg(db));
+	dump_str(&d, "-- schema\n");
+	dump_rows(&d, db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name");
+	rc = sqlite3_prepare_v2(db,
+	                        "SELECT name FROM sqlite_schema WHERE type = 'table'"
+	                        " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+	                        -1, &tables, NULL);
+	ck_assert_msg(rc == SQLITE_OK, "%s", sqlite3_errmsg(db));
+	while ((rc = sqlite3_step(tables)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(tables, 0);
+		sqlite3_stmt *probe = NULL;
+		char *sql, *order;
+		int i, n;
+
+		/* Names come from the schema: quote them as identifiers. */
+		sql = sqlite3_mprintf("SELECT * FROM \"%w\"", name);
+		ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &probe, NULL) == SQLITE_OK, "%s: %s", sql,
+		              sqlite3_errmsg(db));
+		n = sqlite3_column_count(probe);
+		sqlite3_finalize(probe);
+		order = sqlite3_mprintf("%s ORDER BY 1", sql);
+		for (i = 2; i <= n; i++) {
+			char *longer = sqlite3_mprintf("%s, %d", order, i);
+
+			sqlite3_free(order);
+			order = longer;
+		}
+		dump_str(&d, "-- table ");
+		dump_str(&d, name);
+		dump_str(&d, "\n");
+		dump_rows(&d, db, order);
+		sqlite3_free(order);
+		sqlite3_free(sql);
+	}
+	ck_assert_msg(rc == SQLITE_DONE, "%s", sqlite3_errmsg(db));
+	sqlite3_finalize(tables);
+	sqlite3_close(db);
+	return d.text;
+}
+
 void tu_file_sha256(const char *path, char out[65])
 {
 	struct sha256_ctx ctx;

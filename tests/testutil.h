@@ -63,6 +63,13 @@ long long tu_sql_int(const char *path, const char *sql);
  * INDEX ..."). Valid until the next call. */
 const char *tu_sql_plan(const char *path, const char *sql);
 
+/* Everything a registry file holds, as text to compare: its schema
+ * (every object's type, name and SQL), then every table that is not
+ * SQLite's own, by name, each row's values in column order, rows sorted by
+ * every column. Read through SQLite directly, on a connection of its own.
+ * A new string; free with free(). */
+char *tu_sql_dump(const char *path);
+
 /* The SHA-256 of a file's bytes, or of nothing if it cannot be read, as
  * hex into out[65]. */
 void tu_file_sha256(const char *path, char out[65]);

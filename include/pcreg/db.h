@@ -126,7 +126,8 @@ PCREG_API const char *pcreg_db_path(const pcreg_db *db);
  * read-only handle it starts a read transaction. Transactions do not nest.
  *
  * @param db  handle
- * @return PCREG_OK, PCREG_BUSY, or PCREG_MISUSE if one is already open
+ * @return PCREG_OK, PCREG_BUSY, or PCREG_MISUSE if one is already open or an
+ *         import (import.h) is under way
  */
 PCREG_API pcreg_status pcreg_db_begin(pcreg_db *db);
 
@@ -134,7 +135,8 @@ PCREG_API pcreg_status pcreg_db_begin(pcreg_db *db);
  * Commit the transaction started by pcreg_db_begin().
  *
  * @param db  handle
- * @return PCREG_OK, PCREG_BUSY, PCREG_IO, or PCREG_MISUSE if none is open
+ * @return PCREG_OK, PCREG_BUSY, PCREG_IO, or PCREG_MISUSE if none is open or an
+ *         import is under way
  */
 PCREG_API pcreg_status pcreg_db_commit(pcreg_db *db);
 
@@ -142,7 +144,8 @@ PCREG_API pcreg_status pcreg_db_commit(pcreg_db *db);
  * Undo everything since pcreg_db_begin().
  *
  * @param db  handle
- * @return PCREG_OK, or PCREG_MISUSE if no transaction is open
+ * @return PCREG_OK, or PCREG_MISUSE if no transaction is open or an import is
+ *         under way
  */
 PCREG_API pcreg_status pcreg_db_rollback(pcreg_db *db);
 

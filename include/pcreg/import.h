@@ -105,14 +105,17 @@ typedef struct pcreg_import pcreg_import;
 /**
  * Start importing a file: open it, tell its kind if asked, and begin the
  * import's transaction (a savepoint inside a caller's pcreg_db_begin()).
- * Nothing is visible to other connections until the import finishes.
+ * Nothing is visible to other connections until the import finishes. A
+ * handle runs one import at a time, and until it finishes or is freed the
+ * handle's pcreg_db_begin(), _commit() and _rollback() return PCREG_MISUSE.
  *
  * @param db        open, writable registry
  * @param path      file to read; copied
  * @param opts      options, or NULL for the defaults
  * @param[out] out  new import; free with pcreg_import_free()
  * @return PCREG_OK, or a negative status (the file cannot be read or its
- *         kind told); on failure nothing was written
+ *         kind told; PCREG_MISUSE while another import on the handle is
+ *         unfinished); on failure nothing was written
  */
 PCREG_API pcreg_status pcreg_import_open(pcreg_db *db, const char *path,
                                          const pcreg_import_options *opts, pcreg_import **out);
