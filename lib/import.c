@@ -905,7 +905,7 @@ static pcreg_status finish(pcreg_import *imp)
 	int rc;
 
 	if (r->rows_read == 0)
-		return pcreg__error(db, PCREG_INVALID, "%s: %s", imp->name,
+		return pcreg__error(db, PCREG_INVALID, "%s: %s", imp->path,
 		                    imp->header_done ? "a header and no rows" : "the file is empty");
 	/* Indexes first: the kind's end may need them (a full-text rebuild). */
 	if ((imp->bulk && (st = pcreg__bulk_end(imp)) != PCREG_OK) ||
@@ -990,9 +990,9 @@ static pcreg_status handle_row(pcreg_import *imp, const struct pcreg__csv_record
 		if (!lenient) {
 			if (imp->reject_field[0])
 				return pcreg__error(imp->db, imp->reject_status, "%s:%lld: %s: %s",
-				                    imp->name, (long long)rec->line, imp->reject_field,
+				                    imp->path, (long long)rec->line, imp->reject_field,
 				                    imp->reject_reason);
-			return pcreg__error(imp->db, imp->reject_status, "%s:%lld: %s", imp->name,
+			return pcreg__error(imp->db, imp->reject_status, "%s:%lld: %s", imp->path,
 			                    (long long)rec->line, imp->reject_reason);
 		}
 		if ((st = exec(imp->db, "ROLLBACK TO pcreg_row")) != PCREG_OK ||

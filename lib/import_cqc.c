@@ -89,7 +89,7 @@ static pcreg_status cqc_header(pcreg_import *imp, const struct pcreg__csv_record
 				s->column[c] = (int)i;
 		if (s->column[c] < 0 && columns[c].required)
 			return pcreg__error(imp->db, PCREG_INVALID,
-			                    "%s:%lld: the header has no \"%s\" column", imp->name,
+			                    "%s:%lld: the header has no \"%s\" column", imp->path,
 			                    (long long)rec->line, columns[c].header);
 	}
 	return PCREG_OK;

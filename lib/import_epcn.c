@@ -52,7 +52,7 @@ static pcreg_status header_width(pcreg_import *imp, const struct pcreg__csv_reco
 	if (rec->nfields == n)
 		return PCREG_OK;
 	return pcreg__error(imp->db, PCREG_INVALID,
-	                    "%s:%lld: the header has %zu columns; the %s sheet has %zu", imp->name,
+	                    "%s:%lld: the header has %zu columns; the %s sheet has %zu", imp->path,
 	                    (long long)rec->line, rec->nfields, sheet, n);
 }
 

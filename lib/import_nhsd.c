@@ -48,7 +48,7 @@ static pcreg_status expect_header(pcreg_import *imp, const struct pcreg__csv_rec
 		return PCREG_OK;
 	return pcreg__error(imp->db, PCREG_INVALID,
 	                    "%s:%lld: column %zu of the header is \"%.40s\", expected \"%s\"",
-	                    imp->name, (long long)rec->line, i + 1,
+	                    imp->path, (long long)rec->line, i + 1,
 	                    i < rec->nfields ? rec->fields[i] : "", name);
 }
 
@@ -345,7 +345,7 @@ static pcreg_status payments_header(pcreg_import *imp, const struct pcreg__csv_r
 		return pcreg__error(imp->db, PCREG_INVALID,
 		                    "%s: cannot tell the financial year: the file gives it only in its"
 		                    " name (nhspaymentsgp-22-23-prac-csv.csv is 2022/23)",
-		                    imp->name);
+		                    imp->path);
 	return PCREG_OK;
 }
 

@@ -388,7 +388,7 @@ static pcreg_status icb_names_header(pcreg_import *imp, const struct pcreg__csv_
 	    strncmp(rec->fields[1], "ICB", 3) != 0 || strncmp(rec->fields[2], "ICB", 3) != 0)
 		return pcreg__error(imp->db, PCREG_INVALID,
 		                    "%s:%lld: expected the header ICBnnCD,ICBnnCDH,ICBnnNM",
-		                    imp->name, (long long)rec->line);
+		                    imp->path, (long long)rec->line);
 	return PCREG_OK;
 }
 

@@ -73,7 +73,7 @@ static pcreg_status csv_header(pcreg_import *imp, const struct pcreg__csv_record
 		return pcreg__error(imp->db, PCREG_INVALID,
 		                    "%s:%lld: the header is not the field names of an entity (as"
 		                    " \"pcreg export\" writes them)",
-		                    imp->name, (long long)rec->line);
+		                    imp->path, (long long)rec->line);
 	return use_table(imp, table);
 }
 
@@ -160,7 +160,7 @@ static pcreg_status registry_end(pcreg_import *imp)
 		st = pcreg__error(imp->db, PCREG_CONSTRAINT,
 		                  "%s: a row of %s refers to a %s that is not in the registry (import"
 		                  " the files an export writes in their order)",
-		                  imp->name, (const char *)sqlite3_column_text(stmt, 0),
+		                  imp->path, (const char *)sqlite3_column_text(stmt, 0),
 		                  (const char *)sqlite3_column_text(stmt, 2));
 	else if (rc != SQLITE_DONE)
 		st = pcreg__sqlite_error(imp->db, rc, "checking references");
@@ -201,13 +201,13 @@ static pcreg_status jsonl_start(pcreg_import *imp, const char *line)
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return pcreg__error(imp->db, PCREG_INVALID, "%s:%lld: not a JSON object", imp->name,
+		return pcreg__error(imp->db, PCREG_INVALID, "%s:%lld: not a JSON object", imp->path,
 		                    (long long)imp->rec->line);
 	if (!(table = table_for(names, n)))
 		return pcreg__error(imp->db, PCREG_INVALID,
 		                    "%s:%lld: the keys are not the field names of an entity (as"
 		                    " \"pcreg export\" writes them)",
-		                    imp->name, (long long)imp->rec->line);
+		                    imp->path, (long long)imp->rec->line);
 	if ((st = use_table(imp, table)) != PCREG_OK)
 		return st;
 	s = imp->state;

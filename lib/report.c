@@ -475,6 +475,11 @@ double pcreg_network_population_row_weighted(const pcreg_network_population_row 
 	return pcreg__record_real(PCREG__CREC(row), NP_WEIGHTED);
 }
 
+int pcreg_network_population_row_has_weighted(const pcreg_network_population_row *row)
+{
+	return pcreg__record_has(PCREG__CREC(row), NP_WEIGHTED);
+}
+
 int pcreg_network_population_row_outside(const pcreg_network_population_row *row)
 {
 	return (int)pcreg__record_int(PCREG__CREC(row), NP_OUTSIDE);

@@ -8,7 +8,7 @@ packages="build-essential cmake pkg-config
 	libsqlite3-dev sqlite3
 	libcsv-dev nettle-dev libjansson-dev
 	check libsubunit-dev
-	python3 luajit"
+	python3 luajit groff-base"
 
 missing=""
 for p in $packages; do

@@ -1,10 +1,11 @@
 #!/bin/sh
-# The main job: install what is missing, build, make a registry and show it.
+# The main job: install what is missing, build, make the sample registry
+# from examples/data/ and print the seed papers' tables from it.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/build.sh
 build=${PCREG_BUILD_DIR:-build}
 db=$build/sample.db
-rm -f "$db" "$db-wal" "$db-shm"
-"$build/examples/pcreg" --db "$db" init
-"$build/examples/pcreg" --db "$db" migrate --status
+echo "== building the sample registry $db from examples/data/"
+sh examples/load_sample.sh "$build/examples/pcreg" "$db"
+sh examples/seed_tables.sh "$build/examples/pcreg" "$db"

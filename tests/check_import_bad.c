@@ -183,33 +183,33 @@ static const struct bad_case {
 	  BAD "epraccur-stray-quote.csv:2: " PARSE_STRAY, NULL, 1, 0, 0, 0, 0, 0, 0, NULL, NULL,
 	  NULL, 0 },
 	{ "epraccur-wrong-columns.csv", PCREG_IMPORT_EPRACCUR, PCREG_INVALID,
-	  "epraccur-wrong-columns.csv:2: expected 27 columns, found 26", NULL, 0, 3, 2, 0, 0, 0, 2,
+	  BAD "epraccur-wrong-columns.csv:2: expected 27 columns, found 26", NULL, 0, 3, 2, 0, 0, 0, 2,
 	  NULL, "expected 27 columns, found 26", EPRACCUR_KEPT, 2 },
 	{ "epraccur-impossible-date.csv", PCREG_IMPORT_EPRACCUR, PCREG_INVALID,
-	  "epraccur-impossible-date.csv:2: Open Date: \"20210230\" is not a real date", NULL, 0, 3,
+	  BAD "epraccur-impossible-date.csv:2: Open Date: \"20210230\" is not a real date", NULL, 0, 3,
 	  2, 0, 0, 0, 2, "Open Date", "\"20210230\" is not a real date", EPRACCUR_KEPT, 2 },
 	{ "epraccur-blank-code.csv", PCREG_IMPORT_EPRACCUR, PCREG_INVALID,
-	  "epraccur-blank-code.csv:2: Organisation Code: is empty", NULL, 0, 3, 2, 0, 0, 0, 2,
+	  BAD "epraccur-blank-code.csv:2: Organisation Code: is empty", NULL, 0, 3, 2, 0, 0, 0, 2,
 	  "Organisation Code", "is empty", EPRACCUR_KEPT, 2 },
 	{ "epraccur-bad-code.csv", PCREG_IMPORT_EPRACCUR, PCREG_INVALID,
-	  "epraccur-bad-code.csv:2: Organisation Code: \"F8100\" is not a practice code (a capital"
+	  BAD "epraccur-bad-code.csv:2: Organisation Code: \"F8100\" is not a practice code (a capital"
 	  " letter and five digits, e.g. A81001)",
 	  NULL, 0, 3, 2, 0, 0, 0, 2, "Organisation Code",
 	  "\"F8100\" is not a practice code (a capital letter and five digits, e.g. A81001)",
 	  EPRACCUR_KEPT, 2 },
 	{ "epraccur-unknown-status.csv", PCREG_IMPORT_EPRACCUR, PCREG_INVALID,
-	  "epraccur-unknown-status.csv:2: Status Code: \"X\" is not A, C, D or P", NULL, 0, 3, 2, 0,
+	  BAD "epraccur-unknown-status.csv:2: Status Code: \"X\" is not A, C, D or P", NULL, 0, 3, 2, 0,
 	  0, 0, 2, "Status Code", "\"X\" is not A, C, D or P", EPRACCUR_KEPT, 2 },
 	/* The header spans lines 1-10 (its cells hold line breaks). */
 	{ "pcn-partners-unknown-practice.csv", PCREG_IMPORT_PCN_PARTNERS, PCREG_CONSTRAINT,
-	  "pcn-partners-unknown-practice.csv:12: Partner Organisation Code: practice F89999 is not"
+	  BAD "pcn-partners-unknown-practice.csv:12: Partner Organisation Code: practice F89999 is not"
 	  " in the registry",
 	  NULL, 0, 2, 1, 0, 0, 0, 12, "Partner Organisation Code",
 	  "practice F89999 is not in the registry",
 	  "SELECT count(*) = 1 FROM practice_network WHERE practice = 'F81001' AND network = 'U99001'"
 	  " AND from_date = '2019-07-01' AND to_date IS NULL", 2 },
 	{ "pcn-partners-unknown-pcn.csv", PCREG_IMPORT_PCN_PARTNERS, PCREG_CONSTRAINT,
-	  "pcn-partners-unknown-pcn.csv:11: PCN Code: PCN U99999 is not in the registry (import the"
+	  BAD "pcn-partners-unknown-pcn.csv:11: PCN Code: PCN U99999 is not in the registry (import the"
 	  " PCN Details sheet first)",
 	  NULL, 0, 2, 1, 0, 0, 0, 11, "PCN Code",
 	  "PCN U99999 is not in the registry (import the PCN Details sheet first)",
@@ -218,7 +218,7 @@ static const struct bad_case {
 	  " AND (SELECT count(*) FROM practice_network WHERE practice = 'F81002') = 0", 1 },
 	/* A refused write carries the registry's own message, and no column. */
 	{ "pcn-partners-overlap.csv", PCREG_IMPORT_PCN_PARTNERS, PCREG_CONFLICT,
-	  "pcn-partners-overlap.csv:12: network_membership: practice F81002 is in network U99001"
+	  BAD "pcn-partners-overlap.csv:12: network_membership: practice F81002 is in network U99001"
 	  " from 2021-01-01 (open-ended), which overlaps the period from 2019-07-01 to 2021-12-31",
 	  NULL, 0, 2, 1, 0, 0, 0, 12, NULL,
 	  "network_membership: practice F81002 is in network U99001 from 2021-01-01 (open-ended),"
@@ -226,15 +226,15 @@ static const struct bad_case {
 	  "SELECT count(*) = 1 AND min(from_date) = '2021-01-01' AND max(to_date) IS NULL"
 	  " FROM practice_network WHERE practice = 'F81002'", 2 },
 	{ "cqc-unknown-rating.csv", PCREG_IMPORT_CQC, PCREG_INVALID,
-	  "cqc-unknown-rating.csv:3: Latest Rating: \"Splendid\" is not a CQC rating", NULL, 0, 3,
+	  BAD "cqc-unknown-rating.csv:3: Latest Rating: \"Splendid\" is not a CQC rating", NULL, 0, 3,
 	  2, 0, 0, 0, 3, "Latest Rating", "\"Splendid\" is not a CQC rating",
 	  "SELECT count(*) = 1 AND min(overall) = 'good' AND min(effective) = 'good'"
 	  " AND max(safe) IS NULL AND min(publication_date) = '2019-03-15' FROM inspection", 2 },
 	{ "cqc-missing-column.csv", PCREG_IMPORT_CQC, PCREG_INVALID,
-	  "cqc-missing-column.csv:1: the header has no \"Latest Rating\" column", NULL, 1, 0, 0, 0,
+	  BAD "cqc-missing-column.csv:1: the header has no \"Latest Rating\" column", NULL, 1, 0, 0, 0,
 	  0, 0, 0, NULL, NULL, NULL, 0 },
 	{ "nhspaymentsgp-17-18-unknown-contract.csv", PCREG_IMPORT_PAYMENTS, PCREG_INVALID,
-	  "nhspaymentsgp-17-18-unknown-contract.csv:3: Contract Type: \"XMS\" is not GMS, PMS, APMS"
+	  BAD "nhspaymentsgp-17-18-unknown-contract.csv:3: Contract Type: \"XMS\" is not GMS, PMS, APMS"
 	  " or Unknown",
 	  NULL, 0, 2, 1, 0, 0, 0, 3, "Contract Type", "\"XMS\" is not GMS, PMS, APMS or Unknown",
 	  "SELECT (SELECT count(*) FROM contract WHERE practice = 'F81001' AND type = 'GMS'"
@@ -244,22 +244,22 @@ static const struct bad_case {
 	  " AND (SELECT count(*) FROM contract WHERE practice = 'F81002') = 0"
 	  " AND (SELECT count(*) FROM list_size WHERE practice = 'F81002') = 0", 2 },
 	{ "payments-without-year.csv", PCREG_IMPORT_PAYMENTS, PCREG_INVALID,
-	  "payments-without-year.csv: cannot tell the financial year: the file gives it only in its"
+	  BAD "payments-without-year.csv: cannot tell the financial year: the file gives it only in its"
 	  " name (nhspaymentsgp-22-23-prac-csv.csv is 2022/23)",
 	  NULL, 1, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0 },
 	{ "list-size-bad-count.csv", PCREG_IMPORT_LIST_SIZE, PCREG_INVALID,
-	  "list-size-bad-count.csv:3: NUMBER_OF_PATIENTS: \"80x2\" is not a number of patients",
+	  BAD "list-size-bad-count.csv:3: NUMBER_OF_PATIENTS: \"80x2\" is not a number of patients",
 	  NULL, 0, 2, 1, 0, 0, 0, 3, "NUMBER_OF_PATIENTS", "\"80x2\" is not a number of patients",
 	  "SELECT count(*) = 1 AND min(practice) = 'F81001' AND min(registered) = 5123"
 	  " AND min(extract_date) = '2021-01-01' FROM list_size", 2 },
 	{ "list-size-header-only.csv", PCREG_IMPORT_LIST_SIZE, PCREG_INVALID,
-	  "list-size-header-only.csv: a header and no rows", NULL, 1, 0, 0, 0, 0, 0, 0, NULL, NULL,
+	  BAD "list-size-header-only.csv: a header and no rows", NULL, 1, 0, 0, 0, 0, 0, 0, NULL, NULL,
 	  NULL, 0 },
-	{ "empty.csv", PCREG_IMPORT_EPRACCUR, PCREG_INVALID, "empty.csv: the file is empty",
+	{ "empty.csv", PCREG_IMPORT_EPRACCUR, PCREG_INVALID, BAD "empty.csv: the file is empty",
 	  BAD "empty.csv: cannot tell what kind of file this is: it is empty", 1, 0, 0, 0, 0, 0, 0,
 	  NULL, NULL, NULL, 0 },
 	{ "unknown-kind.csv", PCREG_IMPORT_LIST_SIZE, PCREG_INVALID,
-	  "unknown-kind.csv:1: column 1 of the header is \"colour\", expected \"PUBLICATION\"",
+	  BAD "unknown-kind.csv:1: column 1 of the header is \"colour\", expected \"PUBLICATION\"",
 	  BAD "unknown-kind.csv: cannot tell what kind of file this is: 2 columns, the first"
 	      " \"colour\"",
 	  1, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0 },
@@ -267,21 +267,21 @@ static const struct bad_case {
 	{ "binary-junk.bin", PCREG_IMPORT_EPRACCUR, PCREG_INVALID,
 	  BAD "binary-junk.bin:3: " PARSE_STRAY, NULL, 1, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0 },
 	{ "pcn-details-short-header.csv", PCREG_IMPORT_PCN_DETAILS, PCREG_INVALID,
-	  "pcn-details-short-header.csv:1: the header has 11 columns; the PCN Details sheet has 12",
+	  BAD "pcn-details-short-header.csv:1: the header has 11 columns; the PCN Details sheet has 12",
 	  NULL, 1, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0 },
 	{ "succ-self.csv", PCREG_IMPORT_SUCC, PCREG_INVALID,
-	  "succ-self.csv:2: Successor Organisation Code: 98G succeeds itself", NULL, 0, 2, 1, 0, 0,
+	  BAD "succ-self.csv:2: Successor Organisation Code: 98G succeeds itself", NULL, 0, 2, 1, 0, 0,
 	  0, 2, "Successor Organisation Code", "98G succeeds itself",
 	  "SELECT count(*) = 1 AND min(old_code) = '97H' AND min(new_code) = '99F'"
 	  " AND min(effective_date) = '2020-04-01' FROM succession", 2 },
 	{ "registry-commissioner-bad-kind.csv", PCREG_IMPORT_REGISTRY_CSV, PCREG_INVALID,
-	  "registry-commissioner-bad-kind.csv:3: kind: \"clinic\" is not one of the allowed values",
+	  BAD "registry-commissioner-bad-kind.csv:3: kind: \"clinic\" is not one of the allowed values",
 	  NULL, 0, 2, 1, 0, 0, 0, 3, "kind", "\"clinic\" is not one of the allowed values",
 	  "SELECT (SELECT kind FROM commissioner WHERE code = '96J') = 'ccg'"
 	  " AND (SELECT count(*) FROM commissioner WHERE code = '95K') = 0", 2 },
 	/* References are checked once the whole file is in. */
 	{ "registry-commissioner-unknown-parent.csv", PCREG_IMPORT_REGISTRY_CSV, PCREG_CONSTRAINT,
-	  "registry-commissioner-unknown-parent.csv: a row of commissioner refers to a commissioner"
+	  BAD "registry-commissioner-unknown-parent.csv: a row of commissioner refers to a commissioner"
 	  " that is not in the registry (import the files an export writes in their order)",
 	  NULL, 1, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0 },
 };
@@ -416,7 +416,7 @@ START_TEST(test_bad_bulk_load_restores_schema)
 	before = tu_sql_dump(db_path);
 	assert_failed(import(BAD "epraccur-unknown-status.csv", 0, PCREG_IMPORT_STRICT, &r),
 	              PCREG_INVALID,
-	              "epraccur-unknown-status.csv:2: Status Code: \"X\" is not A, C, D or P");
+	              BAD "epraccur-unknown-status.csv:2: Status Code: \"X\" is not A, C, D or P");
 	pcreg_import_report_free(r);
 	after = tu_sql_dump(db_path);
 	ck_assert_str_eq(after, before);
@@ -869,7 +869,7 @@ START_TEST(test_pull_after_failure)
 	                 PCREG_OK);
 	ck_assert_int_eq(pcreg_import_step(imp, 1), PCREG_OK);
 	assert_failed(pcreg_import_step(imp, 1), PCREG_INVALID,
-	              "epraccur-unknown-status.csv:2: Status Code: \"X\" is not A, C, D or P");
+	              BAD "epraccur-unknown-status.csv:2: Status Code: \"X\" is not A, C, D or P");
 	r = pcreg_import_get_report(imp);
 	ck_assert_int_eq(pcreg_import_report_id(r), 0);
 	ck_assert_int_eq(pcreg_import_report_rejection_line(r, 0), 2);
@@ -957,7 +957,7 @@ START_TEST(test_in_transaction_refused)
 	assert_failed(pcreg_import_auto(db, BAD "epraccur-unknown-status.csv", PCREG_IMPORT_STRICT,
 	                                &r),
 	              PCREG_INVALID,
-	              "epraccur-unknown-status.csv:2: Status Code: \"X\" is not A, C, D or P");
+	              BAD "epraccur-unknown-status.csv:2: Status Code: \"X\" is not A, C, D or P");
 	pcreg_import_report_free(r);
 	/* So does one freed unfinished; a second import beside it would share
 	 * its savepoint, and is refused. */

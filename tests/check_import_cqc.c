@@ -264,7 +264,7 @@ START_TEST(test_unknown_practice)
 
 	ck_assert_int_eq(pcreg_import_file(db, CQC "cqc-unknown-practice.csv", &opts, &r),
 	                 PCREG_CONSTRAINT);
-	ck_assert_str_eq(pcreg_db_errmsg(db), "cqc-unknown-practice.csv:8: Location ODS Code:"
+	ck_assert_str_eq(pcreg_db_errmsg(db), CQC "cqc-unknown-practice.csv:8: Location ODS Code:"
 	                                      " practice F89997 is not in the registry");
 	ck_assert_int_eq(pcreg_import_report_id(r), 0);
 	ck_assert_int_eq(pcreg_import_report_rejection_line(r, 0), 8);

@@ -610,6 +610,7 @@ START_TEST(test_networks_seed_004)
 	ck_assert_int_eq(pcreg_network_population_row_practices_with_list_size(r), 9);
 	ck_assert_int_eq(pcreg_network_population_row_registered(r), 54000);
 	ck_assert_double_eq_tol(pcreg_network_population_row_weighted(r), 54902.25, 1e-9);
+	ck_assert_int_eq(pcreg_network_population_row_has_weighted(r), 1);
 	ck_assert_str_eq(pcreg_network_population_row_leads(r), "Dr Natalya Bila; Dr Simi Adedeji");
 	ck_assert_int_eq(pcreg_network_population_row_outside(r), 1);
 
@@ -645,6 +646,8 @@ START_TEST(test_networks_seed_004)
 	ck_assert_str_eq(pcreg_network_population_row_network(r), "U99001");
 	ck_assert_int_eq(pcreg_network_population_row_practices(r), 0);
 	ck_assert_int_eq(pcreg_network_population_row_registered(r), 0);
+	ck_assert_int_eq(pcreg_network_population_row_has_weighted(r), 0);
+	ck_assert_double_eq(pcreg_network_population_row_weighted(r), 0.0);
 	ck_assert_ptr_null(pcreg_network_population_row_leads(r));
 	ck_assert_int_eq(pcreg_network_population_iter_next(it, &r), PCREG_OK);
 	ck_assert_int_eq(pcreg_network_population_iter_next(it, &r), PCREG_OK);

@@ -130,7 +130,7 @@ PCREG_API pcreg_status pcreg_import_open(pcreg_db *db, const char *path,
  *         negative status if the import failed, in which case nothing was
  *         written (strict mode: PCREG_INVALID, PCREG_CONSTRAINT or
  *         PCREG_CONFLICT for a bad row, named by pcreg_db_errmsg() as
- *         "FILE:LINE: FIELD: what is wrong")
+ *         "FILE:LINE: FIELD: what is wrong", FILE being the path as given)
  */
 PCREG_API pcreg_status pcreg_import_step(pcreg_import *import, int rows);
 

@@ -223,7 +223,10 @@ PCREG_API int64_t pcreg_network_population_row_practices(const pcreg_network_pop
 /** Members with a list size extracted by the date (the sums cover only these). */
 PCREG_API int64_t pcreg_network_population_row_practices_with_list_size(const pcreg_network_population_row *row);
 PCREG_API int64_t pcreg_network_population_row_registered(const pcreg_network_population_row *row);
+/** Weighted patients of the members whose list size gives them; 0 if none does. */
 PCREG_API double pcreg_network_population_row_weighted(const pcreg_network_population_row *row);
+/** 1 if some member's list size gives weighted patients, else 0. */
+PCREG_API int pcreg_network_population_row_has_weighted(const pcreg_network_population_row *row);
 /** Leads in post on the date, "Dr A; Dr B", or NULL. */
 PCREG_API const char *pcreg_network_population_row_leads(const pcreg_network_population_row *row);
 /** -1 below the range, 1 above it, 0 within. */

@@ -1,0 +1,444 @@
+/*
+ * cmd_import.c: files in and out: import, imports, changes, export.
+ */
+#include <inttypes.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* Rows an import step takes between progress updates. */
+#define STEP_ROWS 2000
+
+/* ---- import ------------------------------------------------------------------------ */
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* "name  [#########.........]  45%  12,345 rows/s" on one line of stderr. */
+static void show_progress(const char *name, const pcreg_import *imp, double started)
+{
+	int64_t total = pcreg_import_bytes_total(imp), done = pcreg_import_bytes_read(imp);
+	int64_t rows = pcreg_import_report_rows_read(pcreg_import_get_report(imp));
+	double elapsed = seconds_now() - started;
+	int percent = total > 0 ? (int)(done * 100 / total) : 0, i;
+	const char *base = strrchr(name, '/');
+
+	fprintf(stderr, "\r%-28.28s [", base ? base + 1 : name);
+	for (i = 0; i < 30; i++)
+		fputc(i < percent * 30 / 100 ? '#' : '.', stderr);
+	fprintf(stderr, "] %3d%%  %8.0f rows/s", percent, elapsed > 0 ? (double)rows / elapsed : 0.0);
+	fflush(stderr);
+}
+
+static void clear_progress(void)
+{
+	fprintf(stderr, "\r%78s\r", "");
+}
+
+static void print_report(const pcreg_import_report *r)
+{
+	int i;
+
+	printf("%s: %s, import %" PRId64 "\n", pcreg_import_report_file(r),
+	       pcreg_import_kind_str(pcreg_import_report_kind(r)), pcreg_import_report_id(r));
+	printf("  %" PRId64 " rows read: %" PRId64 " inserted, %" PRId64 " updated, %" PRId64
+	       " unchanged, %" PRId64 " skipped, %" PRId64 " rejected\n",
+	       pcreg_import_report_rows_read(r), pcreg_import_report_inserted(r),
+	       pcreg_import_report_updated(r), pcreg_import_report_unchanged(r),
+	       pcreg_import_report_skipped(r), pcreg_import_report_rejected(r));
+	for (i = 0; i < pcreg_import_report_skip_reasons(r); i++)
+		printf("  skipped %" PRId64 ": %s\n", pcreg_import_report_skip_count(r, i),
+		       pcreg_import_report_skip_reason(r, i));
+	for (i = 0; i < pcreg_import_report_omission_reasons(r); i++)
+		printf("  not recorded %" PRId64 ": %s\n", pcreg_import_report_omission_count(r, i),
+		       pcreg_import_report_omission_reason(r, i));
+}
+
+/* Rows a lenient import left out, on stderr in the form of any error. */
+static void print_rejections(const char *path, const pcreg_import_report *r)
+{
+	int i, n = pcreg_import_report_rejections(r);
+
+	for (i = 0; i < n; i++) {
+		const char *field = pcreg_import_report_rejection_field(r, i);
+
+		fprintf(stderr, "pcreg: %s:%" PRId64 ": %s%s%s\n", path,
+		        pcreg_import_report_rejection_line(r, i), field ? field : "",
+		        field ? ": " : "", pcreg_import_report_rejection_reason(r, i));
+	}
+	if (pcreg_import_report_rejected(r) > n)
+		fprintf(stderr, "pcreg: %s: %" PRId64 " more rows rejected (the journal has them all)\n",
+		        path, pcreg_import_report_rejected(r) - n);
+}
+
+static int import_one(pcreg_db *db, const char *path, const pcreg_import_options *opts,
+                      int progress)
+{
+	pcreg_import *imp = NULL;
+	pcreg_status st = pcreg_import_open(db, path, opts, &imp);
+	double started = seconds_now();
+	int code = EXIT_OK;
+
+	while (st == PCREG_OK && (st = pcreg_import_step(imp, STEP_ROWS)) == PCREG_OK)
+		if (progress)
+			show_progress(path, imp, started);
+	if (progress && imp)
+		clear_progress();
+	if (st == PCREG_DONE) {
+		print_report(pcreg_import_get_report(imp));
+		print_rejections(path, pcreg_import_get_report(imp));
+	} else {
+		code = cli_fail(db, st);
+	}
+	pcreg_import_free(imp);
+	return code;
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "strict", no_argument, NULL, 's' },
+		{ "lenient", no_argument, NULL, 'l' },
+		{ "quiet", no_argument, NULL, 'q' },
+		CLI_COMMON_OPTIONS
+	};
+	pcreg_import_options opts = PCREG_IMPORT_OPTIONS_INIT;
+	pcreg_db *db = NULL;
+	int c, code, quiet = 0, strict = 0, lenient = 0, kind, i;
+
+	while ((c = cli_option(cli, argc, argv, "hq", options, &code)) > 0) {
+		strict |= c == 's';
+		lenient |= c == 'l';
+		quiet |= c == 'q';
+	}
+	if (c == 0)
+		return code;
+	if ((code = cli_positionals(cli, argc, argv, 2, argc)) != EXIT_OK)
+		return code;
+	if (strict && lenient)
+		return cli_usage_error(cli, "--strict and --lenient do not go together");
+	if ((kind = pcreg_import_kind_parse(argv[optind])) < 0)
+		return cli_usage_error(cli, "\"%s\" is not a kind of file (see 'pcreg help import')",
+		                       argv[optind]);
+	opts.kind = kind;
+	opts.mode = lenient ? PCREG_IMPORT_LENIENT : PCREG_IMPORT_STRICT;
+	if ((code = cli_open(cli, 1, 0, &db)) != EXIT_OK)
+		return code;
+	/* Each file is its own import: one that fails leaves those before it in. */
+	for (i = optind + 1; i < argc && code == EXIT_OK; i++)
+		code = import_one(db, argv[i], &opts, !quiet && isatty(STDERR_FILENO));
+	pcreg_db_close(db);
+	return code;
+}
+
+/* ---- imports ---------------------------------------------------------------------------- */
+
+int cmd_imports(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = { CLI_COMMON_OPTIONS };
+	static const struct out_column columns[] = {
+		{ "id", "Import", OUT_ID },          { "file", "File", OUT_TEXT },
+		{ "kind", "Kind", OUT_TEXT },        { "mode", "Mode", OUT_TEXT },
+		{ "finished_at", "Finished", OUT_TEXT }, { "rows_read", "Rows", OUT_INT },
+		{ "inserted", "Inserted", OUT_INT }, { "updated", "Updated", OUT_INT },
+		{ "unchanged", "Unchanged", OUT_INT }, { "skipped", "Skipped", OUT_INT },
+		{ "rejected", "Rejected", OUT_INT },
+	};
+	pcreg_db *db = NULL;
+	pcreg_import_entry_iter *it = NULL;
+	const pcreg_import_entry *e;
+	struct out *out;
+	pcreg_status st;
+	int c, code;
+
+	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0)
+		;
+	if (c == 0)
+		return code;
+	if ((code = cli_positionals(cli, argc, argv, 0, 0)) != EXIT_OK ||
+	    (code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
+		return code;
+	out = out_begin(cli->format, columns, 11, 0);
+	st = pcreg_journal_imports(db, &it);
+	while (st == PCREG_OK && (st = pcreg_import_entry_iter_next(it, &e)) == PCREG_OK) {
+		out_int(out, pcreg_import_entry_id(e));
+		out_text(out, pcreg_import_entry_file_name(e));
+		out_text(out, pcreg_import_entry_kind(e));
+		out_text(out, pcreg_import_entry_mode(e));
+		out_text(out, pcreg_import_entry_finished_at(e));
+		out_int(out, pcreg_import_entry_rows_read(e));
+		out_int(out, pcreg_import_entry_inserted(e));
+		out_int(out, pcreg_import_entry_updated(e));
+		out_int(out, pcreg_import_entry_unchanged(e));
+		out_int(out, pcreg_import_entry_skipped(e));
+		out_int(out, pcreg_import_entry_rejected(e));
+		out_row_end(out);
+	}
+	pcreg_import_entry_iter_free(it);
+	code = st == PCREG_DONE ? out_end(out) : (out_abort(out), cli_fail(db, st));
+	pcreg_db_close(db);
+	return code;
+}
+
+/* ---- changes ------------------------------------------------------------------------------ */
+
+static const struct out_column change_columns[] = {
+	{ "import", "Import", OUT_ID },        { "id", "Change", OUT_ID },
+	{ "effective_date", "Effective", OUT_TEXT }, { "entity", "Entity", OUT_TEXT },
+	{ "code", "Code", OUT_TEXT },          { "subkey", "Of", OUT_TEXT },
+	{ "action", "Action", OUT_TEXT },      { "field", "Field", OUT_TEXT },
+	{ "old_value", "Was", OUT_TEXT },      { "new_value", "Now", OUT_TEXT },
+};
+#define N_CHANGE_COLUMNS ((int)(sizeof change_columns / sizeof change_columns[0]))
+
+struct changes_request {
+	pcreg_change_query query;
+	struct out *csv;  /* CSV: one table over every import */
+	json_t *json;     /* JSON: an array of imports, each with its changes */
+};
+
+static void change_row(struct out *out, const pcreg_change *ch)
+{
+	out_int(out, pcreg_change_import_id(ch));
+	out_int(out, pcreg_change_id(ch));
+	out_text(out, pcreg_change_effective_date(ch));
+	out_text(out, pcreg_change_entity(ch));
+	out_text(out, pcreg_change_code(ch));
+	out_text(out, pcreg_change_subkey(ch));
+	out_text(out, pcreg_change_action(ch));
+	out_text(out, pcreg_change_field(ch));
+	out_text(out, pcreg_change_old_value(ch));
+	out_text(out, pcreg_change_new_value(ch));
+	out_row_end(out);
+}
+
+static json_t *change_json(const pcreg_change *ch)
+{
+	json_t *o = json_pack("{sIsIss?ss?ss?ss?ss?ss?ss?ss?}", "import", (json_int_t)pcreg_change_import_id(ch),
+	                      "id", (json_int_t)pcreg_change_id(ch), "effective_date",
+	                      pcreg_change_effective_date(ch), "entity", pcreg_change_entity(ch),
+	                      "code", pcreg_change_code(ch), "subkey", pcreg_change_subkey(ch),
+	                      "action", pcreg_change_action(ch), "field", pcreg_change_field(ch),
+	                      "old_value", pcreg_change_old_value(ch), "new_value",
+	                      pcreg_change_new_value(ch));
+
+	if (!o)
+		exit(cli_error(EXIT_FAIL, "out of memory"));
+	return o;
+}
+
+/* One import's summary and changes; *shown says whether anything printed. */
+static pcreg_status show_import(struct cli *cli, pcreg_db *db, struct changes_request *req,
+                                const pcreg_import_entry *e, int filtered, int *shown)
+{
+	pcreg_import_summary *sum = NULL;
+	pcreg_change_iter *it = NULL;
+	const pcreg_change *ch;
+	struct out *table = NULL;
+	json_t *changes = NULL;
+	pcreg_status st;
+	int64_t id = pcreg_import_entry_id(e), n = 0;
+
+	req->query.import_id = id;
+	if ((st = pcreg_journal_summary(db, id, &sum)) != PCREG_OK)
+		return st;
+	if (cli->format == OUT_TABLE)
+		table = out_begin(OUT_TABLE, change_columns + 1, N_CHANGE_COLUMNS - 1, 0);
+	else if (cli->format == OUT_JSON && !(changes = json_array()))
+		exit(cli_error(EXIT_FAIL, "out of memory"));
+	st = pcreg_journal_changes(db, &req->query, &it);
+	while (st == PCREG_OK && (st = pcreg_change_iter_next(it, &ch)) == PCREG_OK) {
+		n++;
+		if (table) {
+			out_int(table, pcreg_change_id(ch));
+			out_text(table, pcreg_change_effective_date(ch));
+			out_text(table, pcreg_change_entity(ch));
+			out_text(table, pcreg_change_code(ch));
+			out_text(table, pcreg_change_subkey(ch));
+			out_text(table, pcreg_change_action(ch));
+			out_text(table, pcreg_change_field(ch));
+			out_text(table, pcreg_change_old_value(ch));
+			out_text(table, pcreg_change_new_value(ch));
+			out_row_end(table);
+		} else if (changes) {
+			json_array_append_new(changes, change_json(ch));
+		} else {
+			change_row(req->csv, ch);
+		}
+	}
+	pcreg_change_iter_free(it);
+	if (st != PCREG_DONE || (filtered && n == 0)) {
+		out_abort(table);
+		json_decref(changes);
+		pcreg_import_summary_free(sum);
+		return st == PCREG_DONE ? PCREG_OK : st;
+	}
+	if (table) {
+		printf("%simport %" PRId64 ": %s (%s), %s: %" PRId64 " opened, %" PRId64
+		       " closed, %" PRId64 " renamed, %" PRId64 " moved commissioner, %" PRId64
+		       " moved network, %" PRId64 " merged\n",
+		       *shown ? "\n" : "", id, pcreg_import_entry_file_name(e),
+		       pcreg_import_entry_kind(e), pcreg_import_entry_finished_at(e),
+		       pcreg_import_summary_opened(sum), pcreg_import_summary_closed(sum),
+		       pcreg_import_summary_renamed(sum), pcreg_import_summary_moved_commissioner(sum),
+		       pcreg_import_summary_moved_network(sum), pcreg_import_summary_succeeded(sum));
+		if (n)
+			out_end(table);
+		else
+			out_abort(table);
+	} else if (changes) {
+		json_t *o = json_pack("{sIsssssssIsIsIsIsIsIso}", "import", (json_int_t)id, "file",
+		                      pcreg_import_entry_file_name(e), "kind", pcreg_import_entry_kind(e),
+		                      "finished_at", pcreg_import_entry_finished_at(e), "opened",
+		                      (json_int_t)pcreg_import_summary_opened(sum), "closed",
+		                      (json_int_t)pcreg_import_summary_closed(sum), "renamed",
+		                      (json_int_t)pcreg_import_summary_renamed(sum), "moved_commissioner",
+		                      (json_int_t)pcreg_import_summary_moved_commissioner(sum),
+		                      "moved_network", (json_int_t)pcreg_import_summary_moved_network(sum),
+		                      "merged", (json_int_t)pcreg_import_summary_succeeded(sum), "changes",
+		                      changes);
+
+		if (!o || json_array_append_new(req->json, o) != 0)
+			exit(cli_error(EXIT_FAIL, "out of memory"));
+	}
+	*shown = 1;
+	pcreg_import_summary_free(sum);
+	return PCREG_OK;
+}
+
+int cmd_changes(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "import", required_argument, NULL, 'i' },
+		{ "code", required_argument, NULL, 'c' },
+		{ "since", required_argument, NULL, 's' },
+		CLI_COMMON_OPTIONS
+	};
+	struct changes_request req;
+	pcreg_db *db = NULL;
+	pcreg_import_entry *one = NULL;
+	pcreg_import_entry_iter *it = NULL;
+	const pcreg_import_entry *e;
+	pcreg_status st;
+	int64_t import_id = 0;
+	int c, code, shown = 0;
+
+	memset(&req, 0, sizeof req);
+	pcreg_change_query_init(&req.query, PCREG_CHANGE_QUERY_VERSION);
+	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0) {
+		if (c == 'i' && (import_id = cli_number(optarg)) <= 0)
+			return cli_usage_error(cli, "--import: \"%s\" is not an import number", optarg);
+		if (c == 'c')
+			req.query.code = optarg;
+		if (c == 's' && (code = cli_date(cli, "--since", optarg, &req.query.from)) != EXIT_OK)
+			return code;
+	}
+	if (c == 0)
+		return code;
+	if ((code = cli_positionals(cli, argc, argv, 0, 0)) != EXIT_OK ||
+	    (code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
+		return code;
+	if (cli->format == OUT_CSV)
+		req.csv = out_begin(OUT_CSV, change_columns, N_CHANGE_COLUMNS, 0);
+	if (cli->format == OUT_JSON && !(req.json = json_array()))
+		exit(cli_error(EXIT_FAIL, "out of memory"));
+	if (import_id) {
+		st = pcreg_journal_import_get(db, import_id, &one);
+		if (st == PCREG_OK)
+			st = show_import(cli, db, &req, one, 0, &shown);
+		pcreg_import_entry_free(one);
+	} else {
+		int filtered = req.query.code || req.query.from;
+
+		st = pcreg_journal_imports(db, &it);
+		while (st == PCREG_OK && (st = pcreg_import_entry_iter_next(it, &e)) == PCREG_OK)
+			if ((st = show_import(cli, db, &req, e, filtered, &shown)) != PCREG_OK)
+				break;
+		pcreg_import_entry_iter_free(it);
+		if (st == PCREG_DONE)
+			st = PCREG_OK;
+	}
+	if (st != PCREG_OK) {
+		out_abort(req.csv);
+		json_decref(req.json);
+		code = cli_fail(db, st);
+	} else if (req.csv) {
+		code = out_end(req.csv);
+	} else if (req.json) {
+		code = json_dumpf(req.json, stdout, JSON_INDENT(2)) == 0 && putchar('\n') != EOF &&
+		                       fflush(stdout) == 0
+		               ? EXIT_OK
+		               : cli_error(EXIT_FAIL, "cannot write the output");
+		json_decref(req.json);
+	} else if (!shown) {
+		printf("no changes\n");
+	}
+	pcreg_db_close(db);
+	return code;
+}
+
+/* ---- export -------------------------------------------------------------------------------- */
+
+int cmd_export(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		CLI_COMMON_OPTIONS
+	};
+	pcreg_export_format_value format = PCREG_EXPORT_CSV;
+	const char *output = NULL, *entity, *line;
+	pcreg_export *ex = NULL;
+	pcreg_db *db = NULL;
+	pcreg_status st;
+	int c, code, i, known = 0;
+
+	while ((c = cli_option(cli, argc, argv, "ho:", options, &code)) > 0) {
+		if (c == 'o')
+			output = optarg;
+		if (c == 'f') {
+			if (strcmp(optarg, "csv") == 0)
+				format = PCREG_EXPORT_CSV;
+			else if (strcmp(optarg, "jsonl") == 0)
+				format = PCREG_EXPORT_JSONL;
+			else
+				return cli_usage_error(cli, "--format: \"%s\" is not csv or jsonl", optarg);
+		}
+	}
+	if (c == 0)
+		return code;
+	if ((code = cli_positionals(cli, argc, argv, 1, 1)) != EXIT_OK)
+		return code;
+	entity = argv[optind];
+	for (i = 0; i < pcreg_export_entity_count(); i++)
+		known |= strcmp(pcreg_export_entity_name(i), entity) == 0;
+	if (!known)
+		return cli_usage_error(cli, "\"%s\" is not an entity (see 'pcreg help export')", entity);
+	if ((code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
+		return code;
+	if (output) {
+		st = pcreg_export_file(db, entity, format, output);
+		if (st == PCREG_OK)
+			st = PCREG_DONE;
+	} else {
+		st = pcreg_export_open(db, entity, format, &ex);
+		while (st == PCREG_OK && (st = pcreg_export_next(ex, &line)) == PCREG_OK)
+			puts(line);
+		pcreg_export_free(ex);
+	}
+	if (st != PCREG_DONE)
+		code = cli_fail(db, st);
+	else if (fflush(stdout) != 0 || ferror(stdout))
+		code = cli_error(EXIT_FAIL, "cannot write the output");
+	pcreg_db_close(db);
+	return code;
+}
