@@ -478,6 +478,30 @@ static pcreg_status insert(pcreg_import *imp, struct pcreg__record *rec,
 	                      NULL, NULL, NULL, effective_date);
 }
 
+static int ends_something(const char *field)
+{
+	return strcmp(field, "close_date") == 0 || strcmp(field, "to_date") == 0 ||
+	       strcmp(field, "end_date") == 0;
+}
+
+/* When an updated field changed in the world, as far as the row says: an
+ * end date newly set is the day something ended, and a status that
+ * changed with a close date changed that day. A file says when a row
+ * began, not when its other fields changed, so those have no date. */
+static const char *update_effective(const struct pcreg__record *rec, int field)
+{
+	const struct pcreg__entity *e = rec->entity;
+	int i;
+
+	if (e->fields[field].type == PCREG__T_DATE && ends_something(e->fields[field].name))
+		return rec->v[field].present ? rec->v[field].s : NULL;
+	if (strcmp(e->fields[field].name, "status") == 0)
+		for (i = 0; i < e->nfields; i++)
+			if (strcmp(e->fields[i].name, "close_date") == 0 && rec->v[i].present)
+				return rec->v[i].s;
+	return NULL;
+}
+
 pcreg_status pcreg__upsert(pcreg_import *imp, struct pcreg__record *rec, uint32_t provided,
                            const char *effective_date)
 {
@@ -509,10 +533,10 @@ pcreg_status pcreg__upsert(pcreg_import *imp, struct pcreg__record *rec, uint32_
 
 		if (!(provided & (1u << i)) || same_value(&e->fields[i], &old->v[i], &rec->v[i]))
 			continue;
-		/* Files say when a row began, not when a field changed. */
 		st = pcreg__journal(imp, e->name, code, subkey[0] ? subkey : NULL, "update",
 		                    e->fields[i].name, value_text(&e->fields[i], &old->v[i], old_buf),
-		                    value_text(&e->fields[i], &rec->v[i], new_buf), NULL);
+		                    value_text(&e->fields[i], &rec->v[i], new_buf),
+		                    update_effective(rec, i));
 		/* The old record takes the new value, borrowed from the row. */
 		old->v[i] = rec->v[i];
 		old->v[i].owned = 0;

@@ -516,10 +516,10 @@ START_TEST(test_two_releases_journal_exactly_the_edits)
 	                 " @2020-04-01\n"
 	                 "practice A81002 - insert - - -> - @1974-04-01\n"
 	                 "commissioner_membership A81002 2020-04-01 insert - - -> - @2020-04-01\n"
-	                 "practice A81003 - update status active -> closed @-\n"
-	                 "practice A81003 - update close_date - -> 2017-10-31 @-\n"
+	                 "practice A81003 - update status active -> closed @2017-10-31\n"
+	                 "practice A81003 - update close_date - -> 2017-10-31 @2017-10-31\n"
 	                 "commissioner_membership A81003 2013-04-01 update to_date - -> 2017-10-31"
-	                 " @-\n"
+	                 " @2017-10-31\n"
 	                 "practice A81004 - update name OLD NAME MEDICAL PRACTICE -> ACKLAM MEDICAL"
 	                 " CENTRE @-\n");
 

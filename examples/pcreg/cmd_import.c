@@ -50,9 +50,10 @@ static void print_report(const pcreg_import_report *r)
 
 	printf("%s: %s, import %" PRId64 "\n", pcreg_import_report_file(r),
 	       pcreg_import_kind_str(pcreg_import_report_kind(r)), pcreg_import_report_id(r));
-	printf("  %" PRId64 " rows read: %" PRId64 " inserted, %" PRId64 " updated, %" PRId64
+	printf("  %" PRId64 " row%s read: %" PRId64 " inserted, %" PRId64 " updated, %" PRId64
 	       " unchanged, %" PRId64 " skipped, %" PRId64 " rejected\n",
-	       pcreg_import_report_rows_read(r), pcreg_import_report_inserted(r),
+	       pcreg_import_report_rows_read(r), pcreg_import_report_rows_read(r) == 1 ? "" : "s",
+	       pcreg_import_report_inserted(r),
 	       pcreg_import_report_updated(r), pcreg_import_report_unchanged(r),
 	       pcreg_import_report_skipped(r), pcreg_import_report_rejected(r));
 	for (i = 0; i < pcreg_import_report_skip_reasons(r); i++)

@@ -69,6 +69,16 @@ int cmd_migrate(struct cli *cli, int argc, char **argv)
 		pcreg_db_close(db);
 		return EXIT_OK;
 	}
+	if (target && target < before) {
+		pcreg_db_close(db);
+		return cli_error(EXIT_FAIL, "%s is at schema version %d, and schemas never go down",
+		                 cli->db_path, before);
+	}
+	if (target > pcreg_schema_latest_version()) {
+		pcreg_db_close(db);
+		return cli_error(EXIT_FAIL, "--to %d: this pcreg knows schema versions up to %d",
+		                 (int)target, pcreg_schema_latest_version());
+	}
 	if ((st = pcreg_db_migrate(db, (int)target)) != PCREG_OK ||
 	    (st = pcreg_schema_version(db, &after)) != PCREG_OK)
 		goto failed;

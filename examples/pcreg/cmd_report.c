@@ -229,6 +229,11 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 				return code;
 			break;
 		case 'c':
+			/* Checked here too, so the message names the option. */
+			if (!*optarg || strspn(optarg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,") !=
+			                        strlen(optarg))
+				return cli_usage_error(cli, "--commissioner: \"%s\" is not codes "
+				                            "separated by commas (07L,08F)", optarg);
 			opts.commissioner = optarg;
 			break;
 		case 's':

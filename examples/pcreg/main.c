@@ -5,6 +5,7 @@
  * everything it does, a program linking libpcreg can do too. This file
  * holds the command table, option handling and what every command shares.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,7 +138,8 @@ static void print_overview(FILE *f)
 static void print_help(FILE *f, const struct command *cmd)
 {
 	print_usage_line(f, cmd);
-	fprintf(f, "\n%s.\n\n%s", cmd->summary, cmd->help);
+	fprintf(f, "\n%c%s.\n\n%s", toupper((unsigned char)cmd->summary[0]), cmd->summary + 1,
+	        cmd->help);
 	fprintf(f, "  --db FILE          the registry (default $PCREG_DB, else ./registry.db)\n"
 	           "  -h, --help         this help\n");
 }
@@ -282,6 +284,12 @@ int cli_open(const struct cli *cli, int write, int create, pcreg_db **out)
 
 	opts.flags = (write ? 0 : PCREG_OPEN_READONLY) | (create ? PCREG_OPEN_CREATE : 0);
 	st = pcreg_db_open(cli->db_path, &opts, out);
+	if (st == PCREG_NOTFOUND && !create) {
+		pcreg_db_close(*out);
+		*out = NULL;
+		return cli_error(EXIT_NOT_FOUND, "%s: no registry there (make one with 'pcreg init', "
+		                 "or name another with --db FILE or $PCREG_DB)", cli->db_path);
+	}
 	if (st != PCREG_OK) {
 		int code = cli_fail(*out, st);
 
@@ -381,9 +389,7 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--version") == 0) {
 			return cmd_version(&cli, 1, argv + i);
 		} else {
-			cli_error(0, "unknown option %s", argv[i]);
-			print_overview(stderr);
-			return EXIT_USAGE;
+			return cli_error(EXIT_USAGE, "unknown option %s (see 'pcreg --help')", argv[i]);
 		}
 	}
 	if (i >= argc) {

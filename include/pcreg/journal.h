@@ -135,6 +135,12 @@ PCREG_API const char *pcreg_change_action(const pcreg_change *change);
 PCREG_API const char *pcreg_change_field(const pcreg_change *change);
 PCREG_API const char *pcreg_change_old_value(const pcreg_change *change);
 PCREG_API const char *pcreg_change_new_value(const pcreg_change *change);
+/**
+ * When the change happened in the world, as far as the file says: an
+ * insert's first day (a practice's open date, a membership's start), a
+ * move's date, an update that sets an end date (or a status that changed
+ * with a close date) that day; NULL for corrections a file gives no date for.
+ */
 PCREG_API const char *pcreg_change_effective_date(const pcreg_change *change);
 /** @} */
 

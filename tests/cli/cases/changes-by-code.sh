@@ -1,0 +1,1 @@
+pcreg changes --code E91001

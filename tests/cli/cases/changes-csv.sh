@@ -1,0 +1,1 @@
+pcreg changes --import 8 --format csv

@@ -1,0 +1,1 @@
+pcreg commissioner list --kind region

@@ -1,0 +1,1 @@
+pcreg contract list --practice F93001

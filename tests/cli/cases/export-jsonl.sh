@@ -1,0 +1,1 @@
+pcreg export network --format jsonl | head -3

@@ -1,0 +1,1 @@
+pcreg practice show E91001 E91002

@@ -1,0 +1,1 @@
+pcreg commissioner delete 07L

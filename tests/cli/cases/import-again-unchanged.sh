@@ -1,0 +1,1 @@
+pcreg import --quiet epraccur data/04-epraccur.csv

@@ -1,0 +1,1 @@
+pcreg import auto bad/epraccur-unterminated-quote.csv

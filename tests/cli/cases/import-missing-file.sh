@@ -1,0 +1,1 @@
+pcreg import auto no-such-file.csv

@@ -1,0 +1,1 @@
+pcreg import --strict --lenient auto data/04-epraccur.csv

@@ -1,0 +1,1 @@
+pcreg import auto bad/unknown-kind.csv

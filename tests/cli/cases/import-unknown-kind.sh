@@ -1,0 +1,1 @@
+pcreg import spreadsheet data/04-epraccur.csv

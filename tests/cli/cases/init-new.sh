@@ -1,0 +1,3 @@
+pcreg --db new.db init
+pcreg --db new.db init
+pcreg --db new.db migrate --status

@@ -1,0 +1,1 @@
+pcreg migrate --to 0

@@ -1,0 +1,2 @@
+pcreg migrate --to 2 || echo "exit $?"
+pcreg migrate --to 4

@@ -1,0 +1,2 @@
+pcreg migrate --status
+pcreg migrate

@@ -1,0 +1,1 @@
+pcreg report cqc --as-of

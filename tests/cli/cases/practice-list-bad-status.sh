@@ -1,0 +1,1 @@
+pcreg practice list --status open

@@ -1,0 +1,1 @@
+pcreg practice list --commissioner 09W --as-of 2015-09-15 --format csv

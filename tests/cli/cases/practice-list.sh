@@ -1,0 +1,1 @@
+pcreg practice list --network U99002 --as-of 2019-07-01

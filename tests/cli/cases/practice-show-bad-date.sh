@@ -1,0 +1,1 @@
+pcreg practice show E91001 --as-of 2019-02-29

@@ -1,0 +1,1 @@
+pcreg report pms --max 10

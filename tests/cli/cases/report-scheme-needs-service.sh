@@ -1,0 +1,1 @@
+pcreg report scheme --as-of 2017-02-01

@@ -1,0 +1,1 @@
+pcreg resolve 07L --as-of 2019-07-01

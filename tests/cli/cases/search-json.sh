@@ -1,0 +1,1 @@
+pcreg search sorrelmist --format json

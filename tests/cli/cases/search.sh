@@ -1,0 +1,1 @@
+pcreg search 'sorrelmist surgery' --limit 5

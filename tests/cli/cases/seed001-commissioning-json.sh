@@ -1,0 +1,1 @@
+pcreg report commissioning --as-of 2015-09-15 --format json

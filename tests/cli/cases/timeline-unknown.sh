@@ -1,0 +1,1 @@
+pcreg timeline Z99999
