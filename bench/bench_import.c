@@ -152,7 +152,7 @@ static void import_in_steps(pcreg_db *db, const char *file, const pcreg_import_o
 {
 	pcreg_import *imp = NULL;
 	pcreg_status st;
-	double t0 = now(), started;
+	double t0 = now(), started, ended;
 
 	if (pcreg_import_open(db, file, opts, &imp) != PCREG_OK)
 		die(file, pcreg_db_errmsg(db));
@@ -162,7 +162,8 @@ static void import_in_steps(pcreg_db *db, const char *file, const pcreg_import_o
 	} while (st == PCREG_OK);
 	if (st != PCREG_DONE)
 		die(file, pcreg_db_errmsg(db));
-	print_report(pcreg_import_get_report(imp), now() - t0, now() - started);
+	ended = now();
+	print_report(pcreg_import_get_report(imp), ended - t0, ended - started);
 	pcreg_import_free(imp);
 }
 
@@ -174,7 +175,6 @@ int main(int argc, char **argv)
 	const char *path = NULL, *file = NULL;
 	pcreg_db *db = NULL;
 	int commissioners = MAX_COMMISSIONERS, phases = 0, i;
-	double t0, seconds;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
@@ -207,7 +207,8 @@ int main(int argc, char **argv)
 		if (phases) {
 			import_in_steps(db, file, &opts);
 		} else {
-			t0 = now();
+			double t0 = now(), seconds;
+
 			if (pcreg_import_file(db, file, &opts, &report) != PCREG_OK)
 				die(file, pcreg_db_errmsg(db));
 			seconds = now() - t0;
