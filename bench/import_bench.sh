@@ -33,8 +33,10 @@
 #   --build  the build directory holding bench/bench_import
 #            (default: $PCREG_BUILD_DIR, else build/ in the source tree)
 #   --sizes  row counts (default "10000 100000 1000000")
-#   --repeat rounds (default 3): each loader's median time is reported,
-#            with the largest peak of its rounds
+#   --repeat rounds (default 5 below 1,000,000 rows, where a run is short
+#            and its fixed costs, such as fsync, vary most; 3 from there):
+#            each loader's median time is reported, with the largest peak
+#            of its rounds
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -42,7 +44,7 @@ root=$(dirname "$here")
 parent=${TMPDIR:-/tmp}
 build=${PCREG_BUILD_DIR:-$root/build}
 sizes="10000 100000 1000000"
-repeat=3
+repeat=""
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -127,7 +129,7 @@ run() {
 }
 reg_rm() { rm -f "$1" "$1-wal" "$1-shm"; }
 
-echo "# import benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, sqlite3 $(sqlite3 --version | cut -d' ' -f1), $("$python" --version), median of $repeat"
+echo "# import benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, sqlite3 $(sqlite3 --version | cut -d' ' -f1), $("$python" --version)"
 for n in $sizes; do
 	csv=$work/epraccur-$n.csv
 	"$python" "$here/gen_epraccur.py" "$n" "$csv"
@@ -135,9 +137,11 @@ for n in $sizes; do
 	lib=$work/lib-$n.db
 	py=$work/py-$n.db
 	imp=$work/sqlite-$n.db
+	rounds=${repeat:-$([ "$n" -lt 1000000 ] && echo 5 || echo 3)}
+	echo "# $n rows: median of $rounds rounds"
 	rep=1
 	# Rounds interleave the loaders, so drift hits them alike.
-	while [ "$rep" -le "$repeat" ]; do
+	while [ "$rep" -le "$rounds" ]; do
 		# Library, into an empty registry (made by another process), then
 		# the same file again into the full one.
 		"$bench_import" --db "$lib" 2>/dev/null
