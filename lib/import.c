@@ -472,8 +472,11 @@ static pcreg_status insert(pcreg_import *imp, struct pcreg__record *rec,
 
 	if (st != PCREG_OK)
 		return write_refused(imp, st);
-	journal_key(rec, code, subkey);
 	pcreg__note(imp, PCREG__ROW_INSERTED);
+	/* A bulk load journals its inserts in one statement at the end. */
+	if (imp->bulk)
+		return PCREG_OK;
+	journal_key(rec, code, subkey);
 	return pcreg__journal(imp, rec->entity->name, code, subkey[0] ? subkey : NULL, "insert",
 	                      NULL, NULL, NULL, effective_date);
 }
@@ -557,7 +560,7 @@ pcreg_status pcreg__upsert(pcreg_import *imp, struct pcreg__record *rec, uint32_
 
 static const char SQL_SCHEMA_SQL[] = "SELECT sql FROM sqlite_schema WHERE name = ?1";
 
-static pcreg_status table_empty(pcreg_import *imp, const char *table, int *empty)
+pcreg_status pcreg__table_empty(pcreg_import *imp, const char *table, int *empty)
 {
 	char sql[128];
 	sqlite3_stmt *stmt;
@@ -581,7 +584,7 @@ pcreg_status pcreg__bulk_begin(pcreg_import *imp, const char *const *tables,
 	int i, n = 0, empty = 1;
 
 	for (i = 0; tables[i] && empty; i++)
-		if ((st = table_empty(imp, tables[i], &empty)) != PCREG_OK)
+		if ((st = pcreg__table_empty(imp, tables[i], &empty)) != PCREG_OK)
 			return st;
 	if (!empty)
 		return PCREG_OK;

@@ -164,8 +164,13 @@ int pcreg__field_index(const struct pcreg__entity *entity, const char *name);
 /* Whether a row exists: @p sql takes one text parameter. */
 pcreg_status pcreg__exists(pcreg_import *imp, const char *sql, const char *value, int *out);
 
+/* Whether a table has no rows (a table of the library's own, by name). */
+pcreg_status pcreg__table_empty(pcreg_import *imp, const char *table, int *empty);
+
 /* Bulk loading: if every one of @p tables is empty, drop the named
- * indexes and triggers (kept to be made again by pcreg__bulk_end()). */
+ * indexes and triggers (kept to be made again by pcreg__bulk_end()).
+ * Inserts are then not journaled row by row: the kind's end journals
+ * every row of its tables (all new) in one statement each. */
 pcreg_status pcreg__bulk_begin(pcreg_import *imp, const char *const *tables,
                                const char *const *objects);
 pcreg_status pcreg__bulk_end(pcreg_import *imp);

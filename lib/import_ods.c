@@ -102,12 +102,13 @@ static const char SQL_OTHER_ORGANISATION[] =
 
 static pcreg_status epraccur_begin(pcreg_import *imp)
 {
-	static const char *const tables[] = { "practice", "practice_commissioner", "change", NULL };
-	/* In an empty registry these are built once at the end, much faster
-	 * than row by row (PERFORMANCE.md: 2.6x at a million rows). */
+	static const char *const tables[] = { "practice", "practice_commissioner", NULL };
+	/* Into empty tables these are built once at the end, much faster than
+	 * row by row (PERFORMANCE.md: 2.6x at a million rows). The journal's
+	 * indexes stay: it keeps every earlier import's changes. */
 	static const char *const objects[] = {
 		"practice_by_postcode", "practice_search_insert", "practice_commissioner_members",
-		"practice_commissioner_no_overlap_insert", "change_by_code", "change_by_date", NULL,
+		"practice_commissioner_no_overlap_insert", NULL,
 	};
 	struct epraccur *s = pcreg__calloc(1, sizeof *s);
 	size_t i;
@@ -132,13 +133,43 @@ static void epraccur_free(pcreg_import *imp)
 	}
 }
 
+/* A bulk load's journal: every practice and membership is this import's
+ * insert, as insert() would have written it row by row. In key order, so
+ * the journal's index by code grows at its end. */
+static const char SQL_JOURNAL_PRACTICES[] =
+	"INSERT INTO change (import_id, entity, code, subkey, action, effective_date)"
+	" SELECT ?1, 'practice', code, NULL, 'insert', open_date FROM practice ORDER BY code";
+static const char SQL_JOURNAL_MEMBERSHIPS[] =
+	"INSERT INTO change (import_id, entity, code, subkey, action, effective_date)"
+	" SELECT ?1, 'commissioner_membership', practice, from_date, 'insert', from_date"
+	" FROM practice_commissioner ORDER BY practice, from_date";
+
+static pcreg_status journal_all(pcreg_import *imp, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__stmt_prepare(imp->db, sql, &stmt);
+	int rc;
+
+	if (st != PCREG_OK)
+		return st;
+	sqlite3_bind_int64(stmt, 1, imp->report->id);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? PCREG_OK : pcreg__sqlite_error(imp->db, rc, "journal");
+}
+
 static pcreg_status epraccur_end(pcreg_import *imp)
 {
+	pcreg_status st;
+
+	if (!imp->bulk)
+		return PCREG_OK;
+	if ((st = journal_all(imp, SQL_JOURNAL_PRACTICES)) != PCREG_OK ||
+	    (st = journal_all(imp, SQL_JOURNAL_MEMBERSHIPS)) != PCREG_OK)
+		return st;
 	/* The full-text index was not kept row by row: build it whole. */
-	if (imp->bulk)
-		return pcreg__exec_static(imp->db,
-		                          "INSERT INTO practice_search (practice_search) VALUES ('rebuild')");
-	return PCREG_OK;
+	return pcreg__exec_static(imp->db,
+	                          "INSERT INTO practice_search (practice_search) VALUES ('rebuild')");
 }
 
 static pcreg_practice_status_value status_of(const char *code)

@@ -12,6 +12,8 @@ trap 'rm -rf "$out"' EXIT
 	-c "$src/tests/headertest.cpp" -o "$out/cpp.o"
 # And each module header by itself: each must include what it needs.
 for h in "$src"/include/pcreg/*.h; do
+	# The FFI header declares no integer types by design (test ffi_header).
+	[ "$(basename "$h")" = pcreg_ffi.h ] && continue
 	printf '#include <pcreg/%s>\n' "$(basename "$h")" >"$out/one.c"
 	"$cc" -std=c99 -Wall -Wextra -pedantic -Werror -I"$src/include" -c "$out/one.c" -o "$out/one.o"
 done
