@@ -850,11 +850,16 @@ class Registry:
 
 
 def open(path: Union[str, "os.PathLike[str]"], create: bool = False, readonly: bool = False,
-         migrate: bool = False, busy_timeout_ms: Optional[int] = None) -> Registry:
+         migrate: bool = False, busy_timeout_ms: Optional[int] = None,
+         schema_version: int = 0) -> Registry:
     """Open a registry file (``':memory:'`` for a new one in memory).
 
     ``create`` makes the file if it is missing; ``readonly`` opens it for
-    reading only; ``migrate`` brings an older schema up to date. Raises
+    reading only; ``migrate`` brings an older schema up to date;
+    ``busy_timeout_ms`` is how long to wait for another connection's lock
+    (default 5000); ``schema_version`` is the version ``create`` and
+    ``migrate`` bring the file to (0, the default, is the newest; anything
+    else is for testing migrations). Raises
     the status's exception (NotFoundError for a missing file without
     ``create``, NotRegistryError, SchemaTooNewError, NeedsMigrationError...).
     """
@@ -866,6 +871,7 @@ def open(path: Union[str, "os.PathLike[str]"], create: bool = False, readonly: b
                   | (_ffi.OPEN_MIGRATE if migrate else 0))
     if busy_timeout_ms is not None:
         opts.busy_timeout_ms = int_in(busy_timeout_ms, "busy_timeout_ms", 32)
+    opts.schema_version = int_in(schema_version, "schema_version", 32)
     db = POINTER(_ffi.pcreg_db)()
     st = lib.pcreg_db_open(path_in(path), byref(opts), byref(db))
     if st < 0:
