@@ -166,7 +166,7 @@ class Entities(unittest.TestCase):
                          ["F91001"])
         self.assertEqual([x.practice for x in r.commissioner_members("07L", "2021-06-01")],
                          ["F91001"])
-        self.assertEqual(len(list(r.memberships(kind="network", practice="F91001"))), 2)
+        self.assertEqual(len(list(r.memberships("network", practice="F91001"))), 2)
         r.leave("network", "F91001", "2022-03-31")
         self.assertIsNone(r.practice_network("F91001", "2022-04-01"))
         got = r.membership("network", "F91001", "2021-04-01")
@@ -174,7 +174,7 @@ class Entities(unittest.TestCase):
         r.update(dataclasses.replace(got, to_date=None))
         self.assertEqual(r.practice_network("F91001", "2030-01-01").organisation, "U99002")
         r.delete(got)
-        self.assertEqual(len(list(r.memberships(kind="network"))), 1)
+        self.assertEqual(len(list(r.memberships(pcreg.MembershipKind.NETWORK))), 1)
         with self.assertRaises(pcreg.InvalidError):
             r.practice_network("F91001", "not a date")
 

@@ -638,9 +638,10 @@ class Registry:
 
     # ---- memberships -------------------------------------------------------------------
 
-    def memberships(self, **filters: Any) -> Cursor[records.Membership]:
-        """Membership periods; filters: kind, practice, organisation, on,
-        since, until, limit, offset."""
+    def memberships(self, kind: Any, **filters: Any) -> Cursor[records.Membership]:
+        """Membership periods of one kind (the library requires it); filters:
+        practice, organisation, on, since, until, limit, offset."""
+        filters["kind"] = MembershipKind.coerce(kind, "kind")
         return self._list(E.MEMBERSHIP, filters, "memberships()")
 
     def membership(self, kind: Any, practice: str,
