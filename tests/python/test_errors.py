@@ -8,7 +8,6 @@ mapping is tested directly (test_mapping_of_unprovokable_statuses).
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import unittest
 

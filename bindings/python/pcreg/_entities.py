@@ -8,7 +8,6 @@ deleting and listing are each written once, in :mod:`pcreg.registry`.
 
 from __future__ import annotations
 
-import ctypes
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type
 
@@ -381,4 +380,4 @@ def fill_query(query: Any, filters: Dict[str, Tuple[str, str, Any]], given: Dict
             raise AssertionError(kind)
 
 
-__all__ = ["ENTITIES", "MEMBERSHIP", "Entity", "ctypes"]
+__all__ = ["ENTITIES", "MEMBERSHIP", "Entity", "fill_query", "read_import_report"]

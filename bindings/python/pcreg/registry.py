@@ -20,8 +20,8 @@ from typing import (Any, Callable, Generic, Iterator, List, Optional, Sequence, 
 
 from . import _entities as E
 from . import _ffi, errors, records
-from ._convert import (DateLike, codes_in, date_in, enum_in, int_in, invalid, path_in,
-                       text_in, text_out)
+from ._convert import (DateLike, codes_in, date_in, int_in, invalid, path_in, text_in,
+                       text_out)
 from ._ffi import lib
 from .enums import ExportFormat, ImportKind, ImportMode, MembershipKind
 
