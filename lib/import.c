@@ -517,6 +517,16 @@ pcreg_status pcreg__upsert(pcreg_import *imp, struct pcreg__record *rec, uint32_
 
 	if (imp->bulk)
 		return insert(imp, rec, effective_date);
+	/* A blank or malformed key is the row's fault, so it is rejected here
+	 * rather than reaching the look-up below as a misuse. */
+	{
+		char buffer[200];
+		int bad;
+		const char *what = pcreg__record_key_problem(rec, &bad, buffer, sizeof buffer);
+
+		if (what)
+			return pcreg__reject(imp, e->fields[bad].name, "%s", what);
+	}
 	memset(&key, 0, sizeof key);
 	key.id = rec->v[0].i;
 	for (i = 0; i < e->nkeys && i < 3; i++)
@@ -931,7 +941,12 @@ static pcreg_status finish(pcreg_import *imp)
 	pcreg_status st;
 	int rc;
 
-	if (r->rows_read == 0)
+	/* A national file without rows is a broken download; the registry's
+	 * own export of an entity with no rows is a header alone (CSV) or
+	 * nothing (JSON Lines), and must load back. */
+	if (r->rows_read == 0 &&
+	    !(imp->kind->kind == PCREG_IMPORT_REGISTRY_CSV && imp->header_done) &&
+	    imp->kind->kind != PCREG_IMPORT_REGISTRY_JSONL)
 		return pcreg__error(db, PCREG_INVALID, "%s: %s", imp->path,
 		                    imp->header_done ? "a header and no rows" : "the file is empty");
 	/* Indexes first: the kind's end may need them (a full-text rebuild). */

@@ -318,6 +318,25 @@ pcreg_status pcreg__record_validate(pcreg_db *db, const struct pcreg__record *re
 	return rec->entity->check ? rec->entity->check(db, rec) : PCREG_OK;
 }
 
+const char *pcreg__record_key_problem(const struct pcreg__record *rec, int *field, char *buffer,
+                                     size_t size)
+{
+	int i;
+
+	for (i = 0; i < rec->entity->nkeys; i++) {
+		const char *what;
+
+		if ((rec->entity->fields[i].flags & PCREG__F_AUTO) && !rec->v[i].present)
+			continue;
+		what = check_value(&rec->entity->fields[i], &rec->v[i], buffer, size);
+		if (what) {
+			*field = i;
+			return what;
+		}
+	}
+	return NULL;
+}
+
 /* ---- generic operations ---------------------------------------------------------- */
 
 void pcreg__describe_key(const struct pcreg__entity *entity, const struct pcreg__key *key,

@@ -110,6 +110,11 @@ int pcreg__record_bind(const struct pcreg__record *rec, sqlite3_stmt *stmt, int 
 /* Check every field and the entity's cross-field rules; the message names
  * the field ("practice.open_date: ..."). */
 pcreg_status pcreg__record_validate(pcreg_db *db, const struct pcreg__record *rec);
+/* What is wrong with the record's key fields (NULL when nothing), the bad
+ * field's index in @p field: they must hold before it can be looked up.
+ * The text may be written into @p buffer. */
+const char *pcreg__record_key_problem(const struct pcreg__record *rec, int *field, char *buffer,
+                                     size_t size);
 
 const char *pcreg__record_text(const struct pcreg__record *rec, int field);
 int64_t pcreg__record_int(const struct pcreg__record *rec, int field);

@@ -84,12 +84,13 @@ static char *dump(const char *path)
 }
 
 /* Export every entity from @p from into @p dir, import the files in the
- * listed order into a new registry, and compare. */
-static void round_trip(const char *from, const char *to, pcreg_export_format_value format)
+ * listed order into a new registry, and compare. Returns how many
+ * entities had no rows (their files load back too). */
+static int round_trip(const char *from, const char *to, pcreg_export_format_value format)
 {
 	pcreg_db *source = tu_open(from, 0), *target;
 	char *before, *after;
-	int i;
+	int i, empty_files = 0;
 
 	unlink(to);
 	target = tu_open(to, PCREG_OPEN_CREATE);
@@ -103,23 +104,25 @@ static void round_trip(const char *from, const char *to, pcreg_export_format_val
 		         format == PCREG_EXPORT_CSV ? "csv" : "jsonl");
 		st = pcreg_export_file(source, pcreg_export_entity_name(i), format, file);
 		ck_assert_msg(st == PCREG_OK, "%s", pcreg_db_errmsg(source));
-		/* An entity with no rows exports only a header (CSV) or nothing. */
+		/* An entity with no rows exports only a header (CSV) or nothing
+		 * (JSON Lines); both load back, though an empty file's kind
+		 * must be named, since nothing in it tells. */
 		if (format == PCREG_EXPORT_JSONL) {
 			struct stat sb;
 
-			if (stat(file, &sb) == 0 && sb.st_size == 0)
-				continue;
+			if (stat(file, &sb) == 0 && sb.st_size == 0) {
+				empty_files++;
+				opts.kind = PCREG_IMPORT_REGISTRY_JSONL;
+			}
 		}
 		st = pcreg_import_file(target, file, &opts, &r);
-		if (st != PCREG_OK && strstr(pcreg_db_errmsg(target), "a header and no rows")) {
-			pcreg_import_report_free(r);
-			continue;
-		}
 		ck_assert_msg(st == PCREG_OK, "%s: %s", file, pcreg_db_errmsg(target));
 		ck_assert_int_eq(pcreg_import_report_kind(r), format == PCREG_EXPORT_CSV
 		                                                      ? PCREG_IMPORT_REGISTRY_CSV
 		                                                      : PCREG_IMPORT_REGISTRY_JSONL);
 		ck_assert_int_eq(pcreg_import_report_rejected(r), 0);
+		if (format == PCREG_EXPORT_CSV && pcreg_import_report_rows_read(r) == 0)
+			empty_files++;
 		pcreg_import_report_free(r);
 	}
 	pcreg_db_close(source);
@@ -132,6 +135,7 @@ static void round_trip(const char *from, const char *to, pcreg_export_format_val
 	              strlen(before), strlen(after));
 	free(before);
 	free(after);
+	return empty_files;
 }
 
 /* Every kind of row, with the awkward values: quotes and commas, a
@@ -231,8 +235,10 @@ START_TEST(test_round_trip_real_data)
 		pcreg_import_report_free(r);
 	}
 	pcreg_db_close(db);
-	round_trip(from, tu_path("export-real-csv.db"), PCREG_EXPORT_CSV);
-	round_trip(from, tu_path("export-real-jsonl.db"), PCREG_EXPORT_JSONL);
+	/* No national file has federations or inspections: those go out
+	 * empty and must come back. */
+	ck_assert_int_gt(round_trip(from, tu_path("export-real-csv.db"), PCREG_EXPORT_CSV), 0);
+	ck_assert_int_gt(round_trip(from, tu_path("export-real-jsonl.db"), PCREG_EXPORT_JSONL), 0);
 }
 END_TEST
 

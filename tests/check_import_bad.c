@@ -279,6 +279,12 @@ static const struct bad_case {
 	  NULL, 0, 2, 1, 0, 0, 0, 3, "kind", "\"clinic\" is not one of the allowed values",
 	  "SELECT (SELECT kind FROM commissioner WHERE code = '96J') = 'ccg'"
 	  " AND (SELECT count(*) FROM commissioner WHERE code = '95K') = 0", 2 },
+	/* A blank key is the row's fault, not a misuse of the look-up. */
+	{ "registry-federation-blank-id.csv", PCREG_IMPORT_REGISTRY_CSV, PCREG_INVALID,
+	  BAD "registry-federation-blank-id.csv:3: id: is required",
+	  NULL, 0, 2, 1, 0, 0, 0, 3, "id", "is required",
+	  "SELECT (SELECT name FROM federation WHERE id = 'fed-marsh') = 'Fictional Marsh GP Federation'"
+	  " AND (SELECT count(*) FROM federation) = 1", 2 },
 	/* References are checked once the whole file is in. */
 	{ "registry-commissioner-unknown-parent.csv", PCREG_IMPORT_REGISTRY_CSV, PCREG_CONSTRAINT,
 	  BAD "registry-commissioner-unknown-parent.csv: a row of commissioner refers to a commissioner"

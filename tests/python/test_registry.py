@@ -396,12 +396,7 @@ class Imports(ScratchTest):
                 reg.export_file(entity, self.path(entity + ".csv"))
         with pcreg.open(self.path("b.db"), create=True) as copy:
             for entity in pcreg.export_entities():
-                with open(self.path(entity + ".csv")) as f:
-                    if len(f.readlines()) < 2:
-                        # The library refuses a file with a header and no
-                        # rows ("a header and no rows"), which is what an
-                        # empty entity exports as.
-                        continue
+                # An entity with no rows exports a header alone, which loads.
                 copy.import_file(self.path(entity + ".csv"), kind="registry-csv")
             self.assertEqual(len(list(copy.practices())), 198)
             self.assertEqual(len(list(copy.federations())), 5)
