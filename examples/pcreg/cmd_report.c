@@ -154,7 +154,11 @@ static pcreg_status report_networks(struct out **out, enum out_format format, pc
 			out_real(*out, pcreg_network_population_row_weighted(r));
 		else
 			out_null(*out);
-		out_text(*out, outside < 0 ? "below" : outside > 0 ? "above" : "within");
+		/* With no list size to sum, the range says nothing. */
+		if (pcreg_network_population_row_practices_with_list_size(r) == 0)
+			out_null(*out);
+		else
+			out_text(*out, outside < 0 ? "below" : outside > 0 ? "above" : "within");
 		out_text(*out, pcreg_network_population_row_leads(r));
 		out_row_end(*out);
 	}

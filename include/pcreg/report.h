@@ -229,7 +229,9 @@ PCREG_API double pcreg_network_population_row_weighted(const pcreg_network_popul
 PCREG_API int pcreg_network_population_row_has_weighted(const pcreg_network_population_row *row);
 /** Leads in post on the date, "Dr A; Dr B", or NULL. */
 PCREG_API const char *pcreg_network_population_row_leads(const pcreg_network_population_row *row);
-/** -1 below the range, 1 above it, 0 within. */
+/** -1 below the range, 1 above it, 0 within, judged on the registered
+ *  patients summed over the members with a list size (so -1 when none
+ *  has one: check pcreg_network_population_row_practices_with_list_size()). */
 PCREG_API int pcreg_network_population_row_outside(const pcreg_network_population_row *row);
 /** @} */
 
