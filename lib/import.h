@@ -68,6 +68,7 @@ struct pcreg_import {
 	struct pcreg__csv csv;
 	int header_done;
 	int savepoint; /* inside a caller's transaction */
+	int unmapped;  /* the handle's memory map is off until the import ends */
 	int open, finished, failed;
 	pcreg_import_report *report;
 

@@ -762,6 +762,21 @@ START_TEST(test_good_files_import)
 	ck_assert_int_eq(count_where("SELECT count(*) FROM other_organisation WHERE code = 'F80001'"
 	                             " AND prescribing_setting = 26"),
 	                 1);
+	/* A later release that renames only an organisation kept aside: the
+	 * importer skips writing what is unchanged, but not this. */
+	{
+		pcreg_import_report *r = NULL;
+
+		ck_assert_msg(pcreg_import_auto(db, PCREG_SOURCE_DIR "/tests/data/later/epraccur.csv",
+		                                PCREG_IMPORT_STRICT, &r) == PCREG_OK,
+		              "%s", pcreg_db_errmsg(db));
+		ck_assert_int_eq(pcreg_import_report_updated(r), 0);
+		pcreg_import_report_free(r);
+		ck_assert_int_eq(count_where("SELECT count(*) FROM other_organisation"
+		                             " WHERE code = 'F80001'"
+		                             " AND name = 'FICTIONAL EXTENDED ACCESS HUB (MOVED)'"),
+		                 1);
+	}
 }
 END_TEST
 
