@@ -21,18 +21,13 @@
  *              finish_seconds (the last step: rebuilding the indexes and
  *              the full-text index after a bulk load, the file's SHA-256,
  *              the journal's summary, the commit), within a step's rows;
- *   --no-mmap  cap SQLite's memory map at 0 for this process
- *              (SQLITE_CONFIG_MMAP_SIZE) before the library opens the
- *              registry, which otherwise asks for 256 MiB: pages read
- *              through the map count in the process's resident size.
  *
  * The commissioners go in through pcreg_commissioner_insert(), which does
- * not journal. Importing them from a file would write journal rows, and
- * the importer bulk-loads (drops the secondary indexes and rebuilds them
- * at the end) only when the practice, membership and journal tables are
- * all empty.
+ * not journal; the importer bulk-loads (drops the secondary indexes and
+ * rebuilds them at the end) whenever the practice and membership tables
+ * are empty, whatever the journal holds.
  *
- * usage: bench_import --db FILE [--commissioners N] [--phases] [--no-mmap] [EPRACCUR.csv]
+ * usage: bench_import --db FILE [--commissioners N] [--phases] [EPRACCUR.csv]
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -40,12 +35,10 @@
 #include <string.h>
 #include <time.h>
 
-#include <sqlite3.h>
-
 #include <pcreg/pcreg.h>
 
 #define MAX_COMMISSIONERS 200
-#define USAGE "bench_import --db FILE [--commissioners N] [--phases] [--no-mmap] [EPRACCUR.csv]"
+#define USAGE "bench_import --db FILE [--commissioners N] [--phases] [EPRACCUR.csv]"
 
 static double now(void)
 {
@@ -183,11 +176,7 @@ int main(int argc, char **argv)
 			commissioners = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--phases") == 0)
 			phases = 1;
-		else if (strcmp(argv[i], "--no-mmap") == 0) {
-			if (sqlite3_config(SQLITE_CONFIG_MMAP_SIZE, (sqlite3_int64)0, (sqlite3_int64)0) !=
-			    SQLITE_OK)
-				die("--no-mmap", "sqlite3_config(SQLITE_CONFIG_MMAP_SIZE) failed");
-		} else if (argv[i][0] != '-' && !file)
+		else if (argv[i][0] != '-' && !file)
 			file = argv[i];
 		else
 			die("usage", USAGE);

@@ -15,15 +15,10 @@
 #                       library (same schema, commissioners)
 #   Python, re-import   py_loader.py of the same file again (for reading
 #                       only: no target)
-#   library, re-import, --no-mmap
-#                       a diagnostic: the re-import with SQLite's memory
-#                       map capped at 0, to show how much of the re-import's
-#                       resident size is the mapped registry file
 #
 # Rates are rows / the process's wall time, for every loader alike (so
 # they include starting the process and opening the file), the median of
-# --repeat rounds that interleave the loaders (the --no-mmap diagnostic runs
-# once). Then it prints the ratios and whether each target of issue 4 is
+# --repeat rounds that interleave the loaders. Then it prints the ratios and whether each target of issue 4 is
 # met. Each run's counts are checked: the re-import changed nothing, Python
 # wrote as many practices as the library, .import loaded every row.
 #
@@ -149,9 +144,6 @@ for n in $sizes; do
 		run lib-again "$n" "$rep" "$bench_import" --db "$lib" "$csv"
 		[ "$(field "lib-again-$n-$rep" unchanged)" -eq "$(field "lib-empty-$n-$rep" inserted)" ] ||
 			{ echo "import_bench: the re-import changed rows" >&2; exit 1; }
-		if [ "$rep" -eq 1 ]; then
-			run lib-nommap "$n" "$rep" "$bench_import" --no-mmap --db "$lib" "$csv"
-		fi
 		reg_rm "$lib"
 
 		# sqlite3's .import into a bare table of a new file.
@@ -188,14 +180,13 @@ echo "| rows | loader | seconds | rows/s | x .import | peak MB |"
 echo "|---|---|---|---|---|---|"
 for n in $sizes; do
 	base=$(rate "$n" "$(get sqlite "$n" secs)")
-	for l in lib-empty lib-again sqlite py-empty py-again lib-nommap; do
+	for l in lib-empty lib-again sqlite py-empty py-again; do
 		case $l in
 		lib-empty) label="library, empty registry" ;;
 		lib-again) label="library, re-import (all unchanged)" ;;
 		sqlite) label="sqlite3 .import, bare table" ;;
 		py-empty) label="Python csv+sqlite3, empty registry" ;;
 		py-again) label="Python, re-import (all unchanged)" ;;
-		lib-nommap) label="(library, re-import, memory map off)" ;;
 		esac
 		s=$(get "$l" "$n" secs)
 		r=$(rate "$n" "$s")
