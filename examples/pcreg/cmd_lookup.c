@@ -2,6 +2,7 @@
  * cmd_lookup.c: questions about practices, networks and commissioners,
  * most of them "as of" a date.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -563,6 +564,34 @@ int cmd_commissioner_list(struct cli *cli, int argc, char **argv)
 
 /* ---- resolve ----------------------------------------------------------------------------------- */
 
+/* The name of the commissioner or practice with @p code, in a new string
+ * (NULL if it has none): PCREG_NOTFOUND if neither has that code. ODS
+ * successions link codes of both kinds. */
+static pcreg_status organisation_name(pcreg_db *db, const char *code, char **out)
+{
+	pcreg_commissioner *cm = NULL;
+	pcreg_practice *p = NULL;
+	const char *name = NULL;
+	pcreg_status st = pcreg_commissioner_get(db, code, &cm);
+
+	*out = NULL;
+	if (st == PCREG_OK) {
+		name = pcreg_commissioner_name(cm);
+	} else if (st == PCREG_NOTFOUND || st == PCREG_INVALID) {
+		/* INVALID: not a commissioner code's shape, perhaps a practice's. */
+		st = pcreg_practice_get(db, code, &p);
+		if (st == PCREG_INVALID)
+			st = PCREG_NOTFOUND;
+		if (st == PCREG_OK)
+			name = pcreg_practice_name(p);
+	}
+	if (name && !(*out = strdup(name)))
+		st = PCREG_NOMEM;
+	pcreg_commissioner_free(cm);
+	pcreg_practice_free(p);
+	return st;
+}
+
 int cmd_resolve(struct cli *cli, int argc, char **argv)
 {
 	static const struct out_column columns[] = {
@@ -574,6 +603,7 @@ int cmd_resolve(struct cli *cli, int argc, char **argv)
 	pcreg_db *db = NULL;
 	struct out *out;
 	const char *on;
+	char *name = NULL;
 	pcreg_status st;
 	int code, i;
 
@@ -584,34 +614,39 @@ int cmd_resolve(struct cli *cli, int argc, char **argv)
 		return code;
 	FAIL_IF(st = pcreg_succession_resolve(db, argv[optind], on, &res));
 	if (pcreg_resolution_steps(res) == 0) {
-		/* No successions: the code must be one the registry knows. */
-		pcreg_commissioner *cm = NULL;
-
-		FAIL_IF(st = pcreg_commissioner_get(db, argv[optind], &cm));
-		pcreg_commissioner_free(cm);
+		/* No successions: the code must still be one the registry knows. */
+		st = organisation_name(db, argv[optind], &name);
+		if (st == PCREG_NOTFOUND) {
+			code = cli_error(EXIT_NOT_FOUND, "%s: no commissioner or practice has this code",
+			                 argv[optind]);
+			goto done;
+		}
+		FAIL_IF(st);
+		free(name);
+		name = NULL;
 	}
 	out = out_begin(cli->format, columns, 3, 0);
 	/* The code asked about, then each successor with the date it took over. */
 	for (i = -1; i < pcreg_resolution_steps(res); i++) {
 		const char *step = i < 0 ? argv[optind] : pcreg_resolution_step_code(res, i);
-		pcreg_commissioner *cm = NULL;
 
-		st = pcreg_commissioner_get(db, step, &cm);
-		if (st < 0 && st != PCREG_NOTFOUND) {
+		if ((st = organisation_name(db, step, &name)) < 0) {
 			out_abort(out);
 			FAIL_IF(st);
 		}
 		out_text(out, step);
 		out_text(out, i < 0 ? NULL : pcreg_resolution_step_date(res, i));
-		out_text(out, cm ? pcreg_commissioner_name(cm) : NULL);
+		out_text(out, name);
 		out_row_end(out);
-		pcreg_commissioner_free(cm);
+		free(name);
+		name = NULL;
 	}
 	code = out_end(out);
 	if (code == EXIT_OK && pcreg_resolution_ambiguous(res))
 		cli_error(0, "%s: more than one successor on one date; the first is shown",
 		          argv[optind]);
 done:
+	free(name);
 	pcreg_resolution_free(res);
 	pcreg_db_close(db);
 	return code;
