@@ -109,17 +109,6 @@ static void code_for(const char *prefix, int n, char out[7])
 }
 
 /* "78.95%" for 7895. */
-static const char *pct(int32_t hundredths)
-{
-	static char buf[4][16];
-	static int next;
-	char *out = buf[next++ % 4];
-
-	snprintf(out, 16, "%s%d.%02d%%", hundredths < 0 ? "-" : "", abs(hundredths) / 100,
-	         abs(hundredths) % 100);
-	return out;
-}
-
 /* ---- seed 004: CQC inspections update, 18 April 2017 --------------------------------- */
 
 struct cqc_figures {
@@ -186,22 +175,6 @@ static void load_bhr(void)
 	load_cqc(&bhr[2], "H7");
 }
 
-/* One row as the paper prints it. */
-static char *cqc_line(const pcreg_cqc_row *r)
-{
-	static char line[256];
-
-	snprintf(line, sizeof line, "%s %lld %lld %s %lld %s %lld %s %lld %s",
-	         pcreg_cqc_row_is_total(r) ? "Total" : pcreg_cqc_row_commissioner(r),
-	         (long long)pcreg_cqc_row_practices(r), (long long)pcreg_cqc_row_published(r),
-	         pct(pcreg_cqc_row_published_share(r)), (long long)pcreg_cqc_row_inadequate(r),
-	         pct(pcreg_cqc_row_inadequate_share(r)),
-	         (long long)pcreg_cqc_row_requires_improvement(r),
-	         pct(pcreg_cqc_row_requires_improvement_share(r)), (long long)pcreg_cqc_row_good(r),
-	         pct(pcreg_cqc_row_good_share(r)));
-	return line;
-}
-
 START_TEST(test_cqc_seed_004)
 {
 	static const char *const expected[] = {
@@ -225,7 +198,7 @@ START_TEST(test_cqc_seed_004)
 	OK(pcreg_report_cqc(db, &opts, &it));
 	while (pcreg_cqc_iter_next(it, &r) == PCREG_OK) {
 		ck_assert_uint_lt(n, 4);
-		ck_assert_str_eq(cqc_line(r), expected[n]);
+		ck_assert_str_eq(tu_cqc_line(r, 0), expected[n]);
 		if (!pcreg_cqc_row_is_total(r)) {
 			ck_assert_str_eq(pcreg_cqc_row_name(r), bhr[n].name);
 			ck_assert_int_eq(pcreg_cqc_row_outstanding(r), 0);
@@ -296,7 +269,7 @@ START_TEST(test_cqc_and_scheme_seed_000)
 	ck_assert_str_eq(pcreg_scheme_row_service(s), "integrated case management");
 	ck_assert_int_eq(pcreg_scheme_row_participating(s), 37);
 	ck_assert_int_eq(pcreg_scheme_row_practices(s), 45);
-	ck_assert_str_eq(pct(pcreg_scheme_row_participating_share(s)), "82.22%");
+	ck_assert_str_eq(tu_percent(pcreg_scheme_row_participating_share(s)), "82.22%");
 	ck_assert_int_eq(pcreg_scheme_iter_next(sit, &s), PCREG_DONE);
 	pcreg_scheme_iter_free(sit);
 
@@ -369,27 +342,10 @@ START_TEST(test_pms_seed_004)
 	opts.on = "2017-04-18";
 	OK(pcreg_report_pms(db, &opts, &it));
 	while (pcreg_pms_iter_next(it, &r) == PCREG_OK) {
-		char line[128], total[32];
-		/* In hundredths of a million pounds: 100,000,000 pence each. */
-		int64_t pounds_x100 = pcreg_pms_row_total_premium(r) / 1000000;
-		int64_t min = pcreg_pms_row_min_premium(r), max = pcreg_pms_row_max_premium(r);
-
 		ck_assert_uint_lt(n, 3);
 		ck_assert_int_eq(pcreg_pms_row_has_premiums(r), 1);
 		ck_assert_int_eq(pcreg_pms_row_has_total_premium(r), 1);
-		/* As the paper: millions, without trailing zeros. */
-		if (pounds_x100 % 10 == 0)
-			snprintf(total, sizeof total, "£%lld.%lldm", (long long)(pounds_x100 / 100),
-			         (long long)(pounds_x100 % 100 / 10));
-		else
-			snprintf(total, sizeof total, "£%lld.%02lldm", (long long)(pounds_x100 / 100),
-			         (long long)(pounds_x100 % 100));
-		snprintf(line, sizeof line, "%s %lld/%lld %s %s£%lld.%02lld / £%lld.%02lld",
-		         pcreg_pms_row_commissioner(r), (long long)pcreg_pms_row_pms_practices(r),
-		         (long long)pcreg_pms_row_practices(r), total, min < 0 ? "-" : "",
-		         (long long)(llabs(min) / 100), (long long)(llabs(min) % 100),
-		         (long long)(max / 100), (long long)(max % 100));
-		ck_assert_str_eq(line, expected[n]);
+		ck_assert_str_eq(tu_pms_line(r), expected[n]);
 		ck_assert_int_eq(pcreg_pms_row_total_premium(r), figures[n].total);
 		n++;
 	}
@@ -478,21 +434,8 @@ START_TEST(test_commissioning_seed_001)
 	opts.on = "2015-09-15";
 	OK(pcreg_report_commissioning(db, &opts, &it));
 	while (pcreg_commissioning_iter_next(it, &r) == PCREG_OK) {
-		char line[128];
-
 		ck_assert_uint_lt(n, 5);
-		if (pcreg_commissioning_row_is_total(r))
-			snprintf(line, sizeof line, "Total %lld %lld %lld",
-			         (long long)pcreg_commissioning_row_delegated(r),
-			         (long long)pcreg_commissioning_row_joint(r),
-			         (long long)pcreg_commissioning_row_greater_involvement(r));
-		else
-			snprintf(line, sizeof line, "%s %s %lld %lld %lld",
-			         pcreg_commissioning_row_region(r), pcreg_commissioning_row_region_name(r),
-			         (long long)pcreg_commissioning_row_delegated(r),
-			         (long long)pcreg_commissioning_row_joint(r),
-			         (long long)pcreg_commissioning_row_greater_involvement(r));
-		ck_assert_str_eq(line, expected[n]);
+		ck_assert_str_eq(tu_commissioning_line(r), expected[n]);
 		n++;
 	}
 	ck_assert_uint_eq(n, 5);

@@ -130,17 +130,6 @@ static void teardown(void)
 }
 
 /* "78.95%" for 7895. */
-static const char *pct(int32_t hundredths)
-{
-	static char buf[4][16];
-	static int next;
-	char *out = buf[next++ % 4];
-
-	snprintf(out, 16, "%s%d.%02d%%", hundredths < 0 ? "-" : "", abs(hundredths) / 100,
-	         abs(hundredths) % 100);
-	return out;
-}
-
 /* ---- seed 004: CQC inspections update, 18 April 2017 -------------------------------- */
 
 static void check_cqc_seed_004(void)
@@ -160,22 +149,8 @@ static void check_cqc_seed_004(void)
 	opts.commissioner = "07L,08F,08N";
 	OK(pcreg_report_cqc(db, &opts, &it));
 	while (pcreg_cqc_iter_next(it, &r) == PCREG_OK) {
-		char line[256], who[128];
-
 		ck_assert_uint_lt(n, 4);
-		if (pcreg_cqc_row_is_total(r))
-			snprintf(who, sizeof who, "Total");
-		else
-			snprintf(who, sizeof who, "%s %s", pcreg_cqc_row_commissioner(r),
-			         pcreg_cqc_row_name(r));
-		snprintf(line, sizeof line, "%s %lld %lld %s %lld %s %lld %s %lld %s", who,
-		         (long long)pcreg_cqc_row_practices(r), (long long)pcreg_cqc_row_published(r),
-		         pct(pcreg_cqc_row_published_share(r)), (long long)pcreg_cqc_row_inadequate(r),
-		         pct(pcreg_cqc_row_inadequate_share(r)),
-		         (long long)pcreg_cqc_row_requires_improvement(r),
-		         pct(pcreg_cqc_row_requires_improvement_share(r)),
-		         (long long)pcreg_cqc_row_good(r), pct(pcreg_cqc_row_good_share(r)));
-		ck_assert_str_eq(line, expected[n]);
+		ck_assert_str_eq(tu_cqc_line(r, 1), expected[n]);
 		/* No BHR practice was rated outstanding. */
 		ck_assert_int_eq(pcreg_cqc_row_outstanding(r), 0);
 		n++;
@@ -209,28 +184,11 @@ static void check_pms_seed_004(void)
 	opts.commissioner = "07L,08F,08N";
 	OK(pcreg_report_pms(db, &opts, &it));
 	while (pcreg_pms_iter_next(it, &r) == PCREG_OK) {
-		char line[128], total[32];
-		/* In hundredths of a million pounds: 1,000,000 pence each. */
-		int64_t millions_x100 = pcreg_pms_row_total_premium(r) / 1000000;
-		int64_t min = pcreg_pms_row_min_premium(r), max = pcreg_pms_row_max_premium(r);
-
 		ck_assert_uint_lt(n, 3);
 		ck_assert_int_eq(pcreg_pms_row_has_premiums(r), 1);
 		ck_assert_int_eq(pcreg_pms_row_has_total_premium(r), 1);
 		ck_assert_int_eq(pcreg_pms_row_total_premium(r), totals[n]);
-		/* As the paper prints it: millions, without a trailing zero. */
-		if (millions_x100 % 10 == 0)
-			snprintf(total, sizeof total, "£%lld.%lldm", (long long)(millions_x100 / 100),
-			         (long long)(millions_x100 % 100 / 10));
-		else
-			snprintf(total, sizeof total, "£%lld.%02lldm", (long long)(millions_x100 / 100),
-			         (long long)(millions_x100 % 100));
-		snprintf(line, sizeof line, "%s %lld/%lld %s %s£%lld.%02lld / £%lld.%02lld",
-		         pcreg_pms_row_commissioner(r), (long long)pcreg_pms_row_pms_practices(r),
-		         (long long)pcreg_pms_row_practices(r), total, min < 0 ? "-" : "",
-		         (long long)(llabs(min) / 100), (long long)(llabs(min) % 100),
-		         (long long)(max / 100), (long long)(max % 100));
-		ck_assert_str_eq(line, expected[n]);
+		ck_assert_str_eq(tu_pms_line(r), expected[n]);
 		n++;
 	}
 	ck_assert_uint_eq(n, 3);
@@ -259,21 +217,8 @@ static void check_commissioning_seed_001(void)
 	opts.on = "2015-09-15";
 	OK(pcreg_report_commissioning(db, &opts, &it));
 	while (pcreg_commissioning_iter_next(it, &r) == PCREG_OK) {
-		char line[128];
-
 		ck_assert_uint_lt(n, 5);
-		if (pcreg_commissioning_row_is_total(r))
-			snprintf(line, sizeof line, "Total %lld %lld %lld",
-			         (long long)pcreg_commissioning_row_delegated(r),
-			         (long long)pcreg_commissioning_row_joint(r),
-			         (long long)pcreg_commissioning_row_greater_involvement(r));
-		else
-			snprintf(line, sizeof line, "%s %s %lld %lld %lld",
-			         pcreg_commissioning_row_region(r), pcreg_commissioning_row_region_name(r),
-			         (long long)pcreg_commissioning_row_delegated(r),
-			         (long long)pcreg_commissioning_row_joint(r),
-			         (long long)pcreg_commissioning_row_greater_involvement(r));
-		ck_assert_str_eq(line, expected[n]);
+		ck_assert_str_eq(tu_commissioning_line(r), expected[n]);
 		n++;
 	}
 	ck_assert_uint_eq(n, 5);

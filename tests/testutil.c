@@ -572,3 +572,77 @@ const char *tu_watched_plan(void)
 	sqlite3_finalize(stmt);
 	return plan;
 }
+
+/* ---- report rows as the papers print them ------------------------------------------- */
+
+const char *tu_percent(int32_t hundredths)
+{
+	static char buf[4][16];
+	static int next;
+	char *out = buf[next++ % 4];
+
+	snprintf(out, 16, "%s%d.%02d%%", hundredths < 0 ? "-" : "", abs(hundredths) / 100,
+	         abs(hundredths) % 100);
+	return out;
+}
+
+const char *tu_cqc_line(const pcreg_cqc_row *r, int with_name)
+{
+	static char line[256];
+	char who[128];
+
+	if (pcreg_cqc_row_is_total(r))
+		snprintf(who, sizeof who, "Total");
+	else if (with_name)
+		snprintf(who, sizeof who, "%s %s", pcreg_cqc_row_commissioner(r), pcreg_cqc_row_name(r));
+	else
+		snprintf(who, sizeof who, "%s", pcreg_cqc_row_commissioner(r));
+	snprintf(line, sizeof line, "%s %lld %lld %s %lld %s %lld %s %lld %s", who,
+	         (long long)pcreg_cqc_row_practices(r), (long long)pcreg_cqc_row_published(r),
+	         tu_percent(pcreg_cqc_row_published_share(r)), (long long)pcreg_cqc_row_inadequate(r),
+	         tu_percent(pcreg_cqc_row_inadequate_share(r)),
+	         (long long)pcreg_cqc_row_requires_improvement(r),
+	         tu_percent(pcreg_cqc_row_requires_improvement_share(r)),
+	         (long long)pcreg_cqc_row_good(r), tu_percent(pcreg_cqc_row_good_share(r)));
+	return line;
+}
+
+const char *tu_pms_line(const pcreg_pms_row *r)
+{
+	static char line[128];
+	char total[32];
+	/* In hundredths of a million pounds: 1,000,000 pence each. */
+	int64_t millions_x100 = pcreg_pms_row_total_premium(r) / 1000000;
+	int64_t min = pcreg_pms_row_min_premium(r), max = pcreg_pms_row_max_premium(r);
+
+	if (millions_x100 % 10 == 0)
+		snprintf(total, sizeof total, "£%lld.%lldm", (long long)(millions_x100 / 100),
+		         (long long)(millions_x100 % 100 / 10));
+	else
+		snprintf(total, sizeof total, "£%lld.%02lldm", (long long)(millions_x100 / 100),
+		         (long long)(millions_x100 % 100));
+	snprintf(line, sizeof line, "%s %lld/%lld %s %s£%lld.%02lld / £%lld.%02lld",
+	         pcreg_pms_row_commissioner(r), (long long)pcreg_pms_row_pms_practices(r),
+	         (long long)pcreg_pms_row_practices(r), total, min < 0 ? "-" : "",
+	         (long long)(llabs(min) / 100), (long long)(llabs(min) % 100),
+	         (long long)(max / 100), (long long)(max % 100));
+	return line;
+}
+
+const char *tu_commissioning_line(const pcreg_commissioning_row *r)
+{
+	static char line[128];
+
+	if (pcreg_commissioning_row_is_total(r))
+		snprintf(line, sizeof line, "Total %lld %lld %lld",
+		         (long long)pcreg_commissioning_row_delegated(r),
+		         (long long)pcreg_commissioning_row_joint(r),
+		         (long long)pcreg_commissioning_row_greater_involvement(r));
+	else
+		snprintf(line, sizeof line, "%s %s %lld %lld %lld", pcreg_commissioning_row_region(r),
+		         pcreg_commissioning_row_region_name(r),
+		         (long long)pcreg_commissioning_row_delegated(r),
+		         (long long)pcreg_commissioning_row_joint(r),
+		         (long long)pcreg_commissioning_row_greater_involvement(r));
+	return line;
+}

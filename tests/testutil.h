@@ -102,6 +102,18 @@ int tu_watched_count(void);
 const char *tu_watched_sql(void);
 const char *tu_watched_plan(void);
 
+/* Report rows as the seed papers print them, for comparing with their
+ * text. Each returns a static buffer (tu_percent() has four, so that one
+ * call may use several); copy what must outlive the next call. */
+const char *tu_percent(int32_t hundredths); /* 7895 -> "78.95%" */
+/* "CODE[ NAME] practices published % inadequate % RI % good %"; the
+ * totals row begins "Total". */
+const char *tu_cqc_line(const pcreg_cqc_row *row, int with_name);
+/* "CODE pms/all £N.NNm [-]£min / £max", millions without a trailing zero. */
+const char *tu_pms_line(const pcreg_pms_row *row);
+/* "REGION NAME delegated joint greater", or "Total d j g". */
+const char *tu_commissioning_line(const pcreg_commissioning_row *row);
+
 /* Run a suite; returns the process exit status. */
 int tu_run(Suite *suite);
 
