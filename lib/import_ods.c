@@ -209,7 +209,9 @@ static pcreg_status other_organisation(pcreg_import *imp, int setting, const cha
 		return PCREG_OK;
 	if (!name)
 		return pcreg__reject(imp, "Name", "is empty");
-	for (i = 0; i < 2; i++) {
+	/* A bulk load writes with CHECKs off, so the write costs no more than
+	 * the look-up would (the upsert is right either way). */
+	for (i = imp->bulk ? 1 : 0; i < 2; i++) {
 		const char *sql = i == 0 ? SQL_OTHER_ORGANISATION_SAME : SQL_OTHER_ORGANISATION;
 
 		if ((st = pcreg__stmt_acquire(imp->db, sql, &stmt)) != PCREG_OK)
