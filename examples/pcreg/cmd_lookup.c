@@ -613,24 +613,21 @@ int cmd_resolve(struct cli *cli, int argc, char **argv)
 	    (code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
 		return code;
 	FAIL_IF(st = pcreg_succession_resolve(db, argv[optind], on, &res));
-	if (pcreg_resolution_steps(res) == 0) {
-		/* No successions: the code must still be one the registry knows. */
-		st = organisation_name(db, argv[optind], &name);
-		if (st == PCREG_NOTFOUND) {
-			code = cli_error(EXIT_NOT_FOUND, "%s: no commissioner or practice has this code",
-			                 argv[optind]);
-			goto done;
-		}
-		FAIL_IF(st);
-		free(name);
-		name = NULL;
-	}
 	out = out_begin(cli->format, columns, 3, 0);
 	/* The code asked about, then each successor with the date it took over. */
 	for (i = -1; i < pcreg_resolution_steps(res); i++) {
 		const char *step = i < 0 ? argv[optind] : pcreg_resolution_step_code(res, i);
 
-		if ((st = organisation_name(db, step, &name)) < 0) {
+		st = organisation_name(db, step, &name);
+		/* With no successions the code must still be one the registry
+		 * knows; a successor it does not know is shown without a name. */
+		if (st == PCREG_NOTFOUND && pcreg_resolution_steps(res) == 0) {
+			out_abort(out);
+			code = cli_error(EXIT_NOT_FOUND, "%s: no commissioner or practice has this code",
+			                 argv[optind]);
+			goto done;
+		}
+		if (st < 0 && st != PCREG_NOTFOUND) {
 			out_abort(out);
 			FAIL_IF(st);
 		}
