@@ -10,6 +10,7 @@
 
 #include <csv.h>
 
+#include "fileio.h"
 #include "record.h"
 
 struct pcreg_export {
@@ -234,29 +235,44 @@ void pcreg_export_free(pcreg_export *ex)
 pcreg_status pcreg_export_file(pcreg_db *db, const char *entity, pcreg_export_format_value format,
                                const char *path)
 {
+	struct pcreg__atomic_file out;
 	pcreg_export *ex = NULL;
 	const char *line;
 	pcreg_status st;
-	FILE *f;
+	int err;
 
 	if (!db)
 		return PCREG_MISUSE;
 	if ((st = pcreg__require(db, path, "pcreg_export_file", "path")) != PCREG_OK ||
 	    (st = pcreg_export_open(db, entity, format, &ex)) != PCREG_OK)
 		return st;
-	f = fopen(path, "w");
-	if (!f) {
-		st = pcreg__error(db, PCREG_IO, "%s: cannot write: %s", path, strerror(errno));
+	if ((err = pcreg__atomic_open(&out, path)) != 0) {
 		pcreg_export_free(ex);
+		if (err == ENOMEM)
+			return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", path);
+		return pcreg__error(db, PCREG_IO, "%s: cannot write: %s", path, strerror(err));
+	}
+	err = 0;
+	while ((st = pcreg_export_next(ex, &line)) == PCREG_OK)
+		if ((err = pcreg__atomic_write(&out, line, strlen(line))) != 0 ||
+		    (err = pcreg__atomic_write(&out, "\n", 1)) != 0)
+			break;
+	pcreg_export_free(ex);
+	if (st != PCREG_DONE) {
+		/* The export's own failure (out of memory, the registry), or the
+		 * write that stopped it; either way the target is untouched. */
+		pcreg__atomic_abort(&out);
+		if (err)
+			return pcreg__error(db, PCREG_IO, "%s: write failed: %s", path, strerror(err));
+		if (strncmp(pcreg_db_errmsg(db), path, strlen(path)) != 0) {
+			char message[PCREG__ERRMSG_SIZE];
+
+			snprintf(message, sizeof message, "%s", pcreg_db_errmsg(db));
+			return pcreg__error(db, st, "%s: %s", path, message);
+		}
 		return st;
 	}
-	while ((st = pcreg_export_next(ex, &line)) == PCREG_OK)
-		if (fputs(line, f) == EOF || fputc('\n', f) == EOF)
-			break;
-	if (st == PCREG_OK || ferror(f))
-		st = pcreg__error(db, PCREG_IO, "%s: write failed: %s", path, strerror(errno));
-	if (fclose(f) != 0 && st == PCREG_DONE)
-		st = pcreg__error(db, PCREG_IO, "%s: write failed: %s", path, strerror(errno));
-	pcreg_export_free(ex);
-	return st == PCREG_DONE ? PCREG_OK : st;
+	if ((err = pcreg__atomic_commit(&out)) != 0)
+		return pcreg__error(db, PCREG_IO, "%s: write failed: %s", path, strerror(err));
+	return PCREG_OK;
 }

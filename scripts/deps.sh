@@ -8,7 +8,8 @@ packages="build-essential cmake pkg-config
 	libsqlite3-dev sqlite3
 	libcsv-dev nettle-dev libjansson-dev
 	check libsubunit-dev
-	python3 luajit groff-base"
+	python3 luajit groff-base
+	clang libclang-rt-dev"
 
 missing=""
 for p in $packages; do

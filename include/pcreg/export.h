@@ -70,13 +70,18 @@ PCREG_API pcreg_status pcreg_export_next(pcreg_export *exporter, const char **ou
 PCREG_API void pcreg_export_free(pcreg_export *exporter);
 
 /**
- * Export an entity to a file (replaced), each line ending in \n.
+ * Export an entity to a file, each line ending in \n. All or nothing: the
+ * lines are written to a new file beside @p path (named after it, ending
+ * ".tmp"), synced, and renamed onto @p path only when complete, so on any
+ * failure (a full disk, out of memory) a file already at @p path is left
+ * as it was and nothing else remains.
  *
  * @param db      open registry
  * @param entity  a name from pcreg_export_entity_name()
  * @param format  CSV or JSON Lines
  * @param path    file to write
- * @return PCREG_OK, PCREG_INVALID, PCREG_IO, or a negative status
+ * @return PCREG_OK, PCREG_INVALID, PCREG_IO (the message names @p path),
+ *         or a negative status
  */
 PCREG_API pcreg_status pcreg_export_file(pcreg_db *db, const char *entity,
                                          pcreg_export_format_value format, const char *path);
