@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "csvread.h"
+#include "fileio.h"
 
 #define CHUNK 65536
 
@@ -31,26 +32,49 @@ static int grow(void **array, size_t *cap, size_t need, size_t item)
 	return 1;
 }
 
-/* A field ended: keep its text; a record starts with its first field. */
+/* Whether the record being read has grown past the limits: the fields it
+ * has completed, plus @p more bytes of the one under way. */
+static int too_long(struct pcreg__csv *csv, size_t field, size_t more)
+{
+	size_t record = more;
+
+	csv->too_long_line = csv->record_line;
+	if (field > PCREG_IMPORT_FIELD_MAX) {
+		csv->too_long = "a field is longer than 1 MiB";
+		return 1;
+	}
+	if (csv->record_has_field)
+		record += csv->text_len - csv->fields[csv->queue[csv->queued].first].offset;
+	if (record > PCREG_IMPORT_RECORD_MAX) {
+		csv->too_long = "a record is longer than 16 MiB";
+		return 1;
+	}
+	return 0;
+}
+
+/* A field ended: keep its text; a record starts with its first field.
+ * Everything that can fail comes first, so that a failure leaves the
+ * queue as it was. */
 static void on_field(void *s, size_t len, void *data)
 {
 	struct pcreg__csv *csv = data;
 	const char *text = s ? s : "";
 	const char *p;
 
-	if (csv->out_of_memory)
+	csv->after_cr = 0;
+	if (csv->out_of_memory || csv->too_long)
+		return;
+	if (too_long(csv, len, len))
 		return;
 	if (!grow((void **)&csv->text, &csv->text_cap, csv->text_len + len + 1, 1) ||
-	    !grow((void **)&csv->fields, &csv->fields_cap, csv->nfields + 1, sizeof *csv->fields)) {
+	    !grow((void **)&csv->fields, &csv->fields_cap, csv->nfields + 1, sizeof *csv->fields) ||
+	    (!csv->record_has_field &&
+	     !grow((void **)&csv->queue, &csv->queue_cap, csv->queued + 1, sizeof *csv->queue))) {
 		csv->out_of_memory = 1;
 		return;
 	}
 	if (!csv->record_has_field) {
 		csv->record_has_field = 1;
-		if (!grow((void **)&csv->queue, &csv->queue_cap, csv->queued + 1, sizeof *csv->queue)) {
-			csv->out_of_memory = 1;
-			return;
-		}
 		csv->queue[csv->queued].line = csv->record_line;
 		csv->queue[csv->queued].first = csv->nfields;
 		csv->queue[csv->queued].nfields = 0;
@@ -71,10 +95,15 @@ static void on_field(void *s, size_t len, void *data)
  * growing it across chunks. */
 static void on_field_part(struct pcreg__csv *csv, const char *text, size_t len)
 {
+	struct pcreg__csv_field *f;
+
 	if (!csv->record_has_field) {
 		on_field((void *)text, len, csv);
 		return;
 	}
+	f = &csv->fields[csv->nfields - 1];
+	if (too_long(csv, f->length + len, len))
+		return;
 	if (!grow((void **)&csv->text, &csv->text_cap, csv->text_len + len, 1)) {
 		csv->out_of_memory = 1;
 		return;
@@ -83,7 +112,7 @@ static void on_field_part(struct pcreg__csv *csv, const char *text, size_t len)
 	memcpy(csv->text + csv->text_len - 1, text, len);
 	csv->text_len += len;
 	csv->text[csv->text_len - 1] = '\0';
-	csv->fields[csv->nfields - 1].length += len;
+	f->length += len;
 }
 
 static void finish_line(struct pcreg__csv *csv)
@@ -116,11 +145,14 @@ static void on_record(int c, void *data)
 {
 	struct pcreg__csv *csv = data;
 
-	if (csv->record_has_field && !csv->out_of_memory)
+	if (csv->record_has_field && !csv->out_of_memory && !csv->too_long)
 		csv->queued++;
 	csv->record_has_field = 0;
-	if (c == '\n')
+	/* A line ends at \n, \r\n or a \r alone (old Mac files): a \n right
+	 * after a \r is the same line end. */
+	if (c == '\r' || (c == '\n' && !csv->after_cr))
 		csv->line++;
+	csv->after_cr = c == '\r';
 	csv->record_line = csv->line;
 }
 
@@ -148,19 +180,33 @@ pcreg_status pcreg__csv_open(pcreg_db *db, struct pcreg__csv *csv, const char *p
 	/* Strict: a stray quote is an error, as is a quote left open at the end. */
 	if (csv_init(&csv->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) !=
 	    0)
-		return pcreg__error(db, PCREG_NOMEM, "out of memory");
+		return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", path);
 	csv->parser_ready = 1;
 	csv_set_realloc_func(&csv->parser, csv_realloc);
 	csv_set_free_func(&csv->parser, pcreg__free);
 	return PCREG_OK;
 }
 
+static pcreg_status too_long_error(pcreg_db *db, const struct pcreg__csv *csv)
+{
+	return pcreg__error(db, PCREG_INVALID, "%s:%lld: %s, the most this library reads", csv->path,
+	                    (long long)csv->too_long_line, csv->too_long);
+}
+
+static pcreg_status out_of_memory(pcreg_db *db, const struct pcreg__csv *csv)
+{
+	return pcreg__error(db, PCREG_NOMEM, "%s:%lld: out of memory", csv->path,
+	                    (long long)csv->record_line);
+}
+
 static pcreg_status parse_failed(pcreg_db *db, struct pcreg__csv *csv, int at_end)
 {
 	int err = csv_error(&csv->parser);
 
+	if (csv->too_long)
+		return too_long_error(db, csv);
 	if (err == CSV_ENOMEM || csv->out_of_memory)
-		return pcreg__error(db, PCREG_NOMEM, "out of memory");
+		return out_of_memory(db, csv);
 	if (err == CSV_ETOOBIG)
 		return pcreg__error(db, PCREG_INVALID, "%s:%lld: a field is too large", csv->path,
 		                    (long long)csv->line);
@@ -178,9 +224,11 @@ static pcreg_status parse_failed(pcreg_db *db, struct pcreg__csv *csv, int at_en
  * first \n of a chunk continues the line the last chunk left open. */
 static void split_lines(struct pcreg__csv *csv, const unsigned char *p, size_t n, int at_end)
 {
-	const unsigned char *end = p + n;
+	/* At the end there are no bytes, and p may be NULL: NULL + 0 is
+	 * undefined in C. */
+	const unsigned char *end = n ? p + n : p;
 
-	while (p < end && !csv->out_of_memory) {
+	while (p < end && !csv->out_of_memory && !csv->too_long) {
 		const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t len = (size_t)((nl ? nl : end) - p);
 
@@ -191,7 +239,7 @@ static void split_lines(struct pcreg__csv *csv, const unsigned char *p, size_t n
 		finish_line(csv);
 		p = nl + 1;
 	}
-	if (at_end && csv->record_has_field)
+	if (at_end && csv->record_has_field && !csv->out_of_memory && !csv->too_long)
 		finish_line(csv);
 }
 
@@ -219,25 +267,44 @@ static void reset_queue(struct pcreg__csv *csv)
 	csv->queued = csv->next = 0;
 }
 
+/* UTF-16 (and UTF-32) text opens with a byte order mark of FF FE or FE FF;
+ * read as bytes it is a NUL after every letter. Say what it is. */
+static pcreg_status check_encoding(pcreg_db *db, const struct pcreg__csv *csv,
+                                   const unsigned char *buf, size_t n)
+{
+	if (n >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF)))
+		return pcreg__error(db, PCREG_INVALID,
+		                    "%s: the file is UTF-16 (it begins with the byte order mark %02X %02X);"
+		                    " save it as UTF-8",
+		                    csv->path, buf[0], buf[1]);
+	return PCREG_OK;
+}
+
+static pcreg_status read_failed(pcreg_db *db, const struct pcreg__csv *csv, int err)
+{
+	return pcreg__error(db, PCREG_IO, "%s: read failed: %s", csv->path, strerror(err));
+}
+
 /* Parse the next chunk into a fresh queue. */
 static pcreg_status read_chunk(pcreg_db *db, struct pcreg__csv *csv)
 {
 	unsigned char buf[CHUNK];
 	const unsigned char *p = buf;
-	size_t n = fread(buf, 1, sizeof buf, csv->file);
+	int err;
+	size_t n = pcreg__file_read(csv->file, csv->path, buf, sizeof buf, &err);
+	pcreg_status st;
 
 	reset_queue(csv);
+	if (err)
+		return read_failed(db, csv, err);
 	if (n == 0) {
-		if (ferror(csv->file))
-			return pcreg__error(db, PCREG_IO, "%s: read failed: %s", csv->path,
-			                    strerror(errno));
 		csv->finished = 1;
 		if (csv->lines) {
 			split_lines(csv, NULL, 0, 1);
-			return csv->out_of_memory ? pcreg__error(db, PCREG_NOMEM, "out of memory")
-			                          : PCREG_OK;
+			return csv->out_of_memory ? out_of_memory(db, csv) : PCREG_OK;
 		}
-		if (csv_fini(&csv->parser, on_field, on_record, csv) != 0 || csv->out_of_memory)
+		if (csv_fini(&csv->parser, on_field, on_record, csv) != 0 || csv->out_of_memory ||
+		    csv->too_long)
 			return parse_failed(db, csv, 1);
 		return PCREG_OK;
 	}
@@ -245,6 +312,8 @@ static pcreg_status read_chunk(pcreg_db *db, struct pcreg__csv *csv)
 	csv->bytes_read += (int64_t)n;
 	if (csv->at_start) {
 		csv->at_start = 0;
+		if ((st = check_encoding(db, csv, buf, n)) != PCREG_OK)
+			return st;
 		if (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) {
 			p += 3;
 			n -= 3;
@@ -252,10 +321,18 @@ static pcreg_status read_chunk(pcreg_db *db, struct pcreg__csv *csv)
 	}
 	if (csv->lines) {
 		split_lines(csv, p, n, 0);
-		return csv->out_of_memory ? pcreg__error(db, PCREG_NOMEM, "out of memory") : PCREG_OK;
+		if (csv->too_long)
+			return too_long_error(db, csv);
+		return csv->out_of_memory ? out_of_memory(db, csv) : PCREG_OK;
 	}
-	if (csv_parse(&csv->parser, p, n, on_field, on_record, csv) != n || csv->out_of_memory)
+	if (csv_parse(&csv->parser, p, n, on_field, on_record, csv) != n || csv->out_of_memory ||
+	    csv->too_long)
 		return parse_failed(db, csv, 0);
+	/* libcsv holds the field under way in a buffer of its own, which a
+	 * field that never ends (a file of NULs, a quote never closed) would
+	 * grow without bound: check it against the limits after each chunk. */
+	if (too_long(csv, csv->parser.entry_pos, csv->parser.entry_pos))
+		return too_long_error(db, csv);
 	return PCREG_OK;
 }
 
@@ -274,13 +351,13 @@ pcreg_status pcreg__csv_next(pcreg_db *db, struct pcreg__csv *csv, struct pcreg_
 	}
 	q = &csv->queue[csv->next++];
 	if (!grow((void **)&csv->out_fields, &csv->out_cap, q->nfields, sizeof *csv->out_fields))
-		return pcreg__error(db, PCREG_NOMEM, "out of memory");
+		return out_of_memory(db, csv);
 	/* out_lengths grows with out_fields; both are out_cap long. */
 	{
 		size_t *lengths = pcreg__realloc(csv->out_lengths, csv->out_cap * sizeof *lengths);
 
 		if (!lengths)
-			return pcreg__error(db, PCREG_NOMEM, "out of memory");
+			return out_of_memory(db, csv);
 		csv->out_lengths = lengths;
 	}
 	for (i = 0; i < q->nfields; i++) {
@@ -303,12 +380,14 @@ pcreg_status pcreg__csv_sha256(pcreg_db *db, struct pcreg__csv *csv, char out[65
 	unsigned char buf[CHUNK];
 	size_t n, i;
 
-	while ((n = fread(buf, 1, sizeof buf, csv->file)) > 0) {
+	int err;
+
+	while ((n = pcreg__file_read(csv->file, csv->path, buf, sizeof buf, &err)) > 0) {
 		sha256_update(&csv->sha, n, buf);
 		csv->bytes_read += (int64_t)n;
 	}
-	if (ferror(csv->file))
-		return pcreg__error(db, PCREG_IO, "%s: read failed: %s", csv->path, strerror(errno));
+	if (err)
+		return read_failed(db, csv, err);
 	sha256_digest(&csv->sha, sizeof digest, digest);
 	for (i = 0; i < sizeof digest; i++) {
 		out[2 * i] = hex[digest[i] >> 4];

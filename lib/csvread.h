@@ -47,6 +47,7 @@ struct pcreg__csv {
 	int64_t line;         /* the line parsing has reached */
 	int64_t record_line;  /* where the record being parsed began */
 	int record_has_field; /* a field of it has been seen */
+	int after_cr;         /* the last thing seen ended a line with \r */
 
 	/* Records completed by the last chunk: their text, fields, records. */
 	char *text;
@@ -56,6 +57,8 @@ struct pcreg__csv {
 	struct pcreg__csv_queued *queue;
 	size_t queued, queue_cap, next;
 	int out_of_memory;
+	const char *too_long; /* which limit the record went past, or NULL */
+	int64_t too_long_line; /* where that record began */
 
 	/* The record handed out. */
 	const char **out_fields;

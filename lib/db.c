@@ -6,7 +6,8 @@
 
 #include "internal.h"
 
-#define KNOWN_OPEN_FLAGS (PCREG_OPEN_CREATE | PCREG_OPEN_READONLY | PCREG_OPEN_MIGRATE)
+#define KNOWN_OPEN_FLAGS \
+	(PCREG_OPEN_CREATE | PCREG_OPEN_READONLY | PCREG_OPEN_MIGRATE | PCREG_OPEN_URI)
 
 pcreg_status pcreg_open_options_init(pcreg_open_options *opts, unsigned int version)
 {
@@ -86,14 +87,30 @@ static pcreg_status open_registry(pcreg_db *db, const pcreg_open_options *opts)
 	int create = (opts->flags & PCREG_OPEN_CREATE) || in_memory;
 	int sqlite_flags = SQLITE_OPEN_NOMUTEX;
 	int is_empty = 0;
+	char *sqlite_path = NULL;
 	pcreg_status st;
 	int rc;
 
+	/* SQLite built with SQLITE_USE_URI (as Debian's is) takes a name that
+	 * begins "file:" as a URI whatever the flags say, so that
+	 * "file:x.db?mode=memory" would write nothing and "?immutable=1" would
+	 * turn locking off. "./" in front makes it a name again. */
+	if (!(opts->flags & PCREG_OPEN_URI) && strncmp(db->path, "file:", 5) == 0) {
+		size_t n = strlen(db->path);
+
+		if (!(sqlite_path = pcreg__malloc(n + 3)))
+			return pcreg__error(db, PCREG_NOMEM, "out of memory");
+		memcpy(sqlite_path, "./", 2);
+		memcpy(sqlite_path + 2, db->path, n + 1);
+	}
 	db->readonly = (opts->flags & PCREG_OPEN_READONLY) != 0;
 	sqlite_flags |= db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (create)
 		sqlite_flags |= SQLITE_OPEN_CREATE;
-	rc = sqlite3_open_v2(db->path, &db->sql, sqlite_flags, NULL);
+	if (opts->flags & PCREG_OPEN_URI)
+		sqlite_flags |= SQLITE_OPEN_URI;
+	rc = sqlite3_open_v2(sqlite_path ? sqlite_path : db->path, &db->sql, sqlite_flags, NULL);
+	pcreg__free(sqlite_path);
 	if (rc != SQLITE_OK)
 		return open_failed(db, rc, create);
 	sqlite3_extended_result_codes(db->sql, 1);

@@ -9,6 +9,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <unistr.h>
+
 #include "import.h"
 
 #define MAX_REJECTIONS 1000
@@ -693,6 +695,17 @@ static pcreg_status first_byte(pcreg_db *db, const char *path, int *out)
 		fclose(f);
 		return pcreg__error(db, PCREG_IO, "%s: is a directory", path);
 	}
+	/* Telling the kind reads the start of the file, and the import reads
+	 * it again from the start: a pipe or a device cannot be read twice
+	 * (a FIFO's second open would wait for a writer that has gone). */
+	if (fstat(fileno(f), &info) == 0 && !S_ISREG(info.st_mode)) {
+		fclose(f);
+		return pcreg__error(db, PCREG_INVALID,
+		                    "%s: cannot tell what kind of file this is: it is not a regular"
+		                    " file (a pipe or a device), which can be read only once; name"
+		                    " its kind",
+		                    path);
+	}
 	while ((c = fgetc(f)) != EOF) {
 		if (at < 3 && (c == 0xEF || c == 0xBB || c == 0xBF)) {
 			at++;
@@ -718,6 +731,7 @@ static pcreg_status recognise(pcreg_db *db, const char *path,
 	char texts[64][128];
 	size_t first_lengths[64], second_lengths[64];
 	char why[256];
+	size_t columns;
 	pcreg_status st;
 	int c;
 
@@ -742,7 +756,9 @@ static pcreg_status recognise(pcreg_db *db, const char *path,
 		                  path);
 		goto done;
 	}
-	/* The next read may move the first record's text: copy it. */
+	/* The next read may move the first record's text: copy it (the first
+	 * 64 fields tell every kind; the count is the file's own). */
+	columns = first.nfields;
 	first.nfields = first.nfields > 64 ? 64 : first.nfields;
 	memcpy(first_lengths, first.lengths, first.nfields * sizeof *first_lengths);
 	{
@@ -769,7 +785,8 @@ static pcreg_status recognise(pcreg_db *db, const char *path,
 		second.fields = seconds;
 		second.lengths = second_lengths;
 	}
-	*out = pcreg__import_recognise(&first, st == PCREG_OK ? &second : NULL, why, sizeof why);
+	*out = pcreg__import_recognise(&first, columns, st == PCREG_OK ? &second : NULL, why,
+	                               sizeof why);
 	st = *out ? PCREG_OK
 	          : pcreg__error(db, PCREG_INVALID, "%s: cannot tell what kind of file this is: %s",
 	                         path, why);
@@ -947,11 +964,40 @@ static void rollback(pcreg_import *imp)
 	imp->report->id = 0;
 }
 
-static pcreg_status fail(pcreg_import *imp, pcreg_status st)
+/* Every failure of an import names its file, and the line when the
+ * failure came while reading a row: a full disk or an allocation failure
+ * says which import it stopped ("practice: database or disk is full"
+ * alone does not). Messages that name it already are left alone. */
+static void name_the_file(pcreg_import *imp, int64_t line)
+{
+	pcreg_db *db = imp->db;
+	size_t n = strlen(imp->path);
+	char message[PCREG__ERRMSG_SIZE];
+
+	/* A misuse is the caller's, not the file's. */
+	if (db->errcode == PCREG_MISUSE ||
+	    (strncmp(db->errmsg, imp->path, n) == 0 && (db->errmsg[n] == ':' || !db->errmsg[n])))
+		return;
+	snprintf(message, sizeof message, "%s", db->errmsg[0] ? db->errmsg : pcreg_status_str(db->errcode));
+	if (line > 0)
+		pcreg__error(db, db->errcode, "%s:%lld: %s", imp->path, (long long)line, message);
+	else
+		pcreg__error(db, db->errcode, "%s: %s", imp->path, message);
+}
+
+static pcreg_status fail_at(pcreg_import *imp, pcreg_status st, int64_t line)
 {
 	imp->failed = 1;
+	if (imp->db->errcode != st)
+		imp->db->errcode = st;
+	name_the_file(imp, line);
 	rollback(imp);
 	return st;
+}
+
+static pcreg_status fail(pcreg_import *imp, pcreg_status st)
+{
+	return fail_at(imp, st, imp->line);
 }
 
 static pcreg_status finish(pcreg_import *imp)
@@ -1021,6 +1067,84 @@ static pcreg_status keep_rejection(pcreg_import *imp, int64_t line)
 	return PCREG_OK;
 }
 
+/* What field @p i of a row is called in messages: its header's name, or
+ * its column number in a file without a header. */
+static const char *field_name(pcreg_import *imp, size_t i, char buf[32])
+{
+	if (i < imp->nheader && imp->header[i][0])
+		return imp->header[i];
+	snprintf(buf, 32, "column %zu", i + 1);
+	return buf;
+}
+
+/* Why a field's bytes are not text, into @p why; 0 if they are. National
+ * files are ASCII or UTF-8: a NUL would cut the value short where it is
+ * stored, and bytes that are not UTF-8 would be stored raw and break
+ * every JSON export. */
+static int not_text(const char *text, size_t length, const char *noun, char *why, size_t size)
+{
+	const uint8_t *bad;
+
+	if (memchr(text, '\0', length)) {
+		snprintf(why, size, "holds a NUL byte");
+		return 1;
+	}
+	bad = u8_check((const uint8_t *)text, length);
+	if (bad) {
+		snprintf(why, size,
+		         "is not UTF-8 (byte 0x%02X at position %zu of the %s); national files are"
+		         " ASCII or UTF-8",
+		         *bad, (size_t)(bad - (const uint8_t *)text) + 1, noun);
+		return 1;
+	}
+	return 0;
+}
+
+/* Rejects the row if a field is not text (see not_text()). */
+static pcreg_status check_text(pcreg_import *imp, const struct pcreg__csv_record *rec)
+{
+	char why[128], name[32];
+	size_t i;
+
+	/* JSON Lines: the record is the line. */
+	int whole_line = imp->kind->kind == PCREG_IMPORT_REGISTRY_JSONL;
+
+	for (i = 0; i < rec->nfields; i++)
+		if (not_text(rec->fields[i], rec->lengths[i], whole_line ? "line" : "field", why,
+		             sizeof why))
+			return whole_line ? pcreg__reject(imp, NULL, "the line %s", why)
+			                  : pcreg__reject(imp, field_name(imp, i, name), "%s", why);
+	return PCREG_OK;
+}
+
+/* The header: its names are kept for messages; a header that is not text
+ * refuses the whole file. */
+static pcreg_status read_header(pcreg_import *imp, const struct pcreg__csv_record *rec)
+{
+	char why[128], name[32];
+	size_t i, size = 0;
+	char *text;
+
+	for (i = 0; i < rec->nfields; i++) {
+		if (not_text(rec->fields[i], rec->lengths[i], "field", why, sizeof why))
+			return pcreg__error(imp->db, PCREG_INVALID, "%s:%lld: %s: %s", imp->path,
+			                    (long long)rec->line, field_name(imp, i, name), why);
+		size += rec->lengths[i] + 1;
+	}
+	/* One allocation: the pointers, then the names. */
+	imp->header = pcreg__malloc(rec->nfields * sizeof *imp->header + size);
+	if (!imp->header)
+		return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
+	text = (char *)(imp->header + rec->nfields);
+	for (i = 0; i < rec->nfields; i++) {
+		imp->header[i] = text;
+		memcpy(text, rec->fields[i], rec->lengths[i] + 1);
+		text += rec->lengths[i] + 1;
+	}
+	imp->nheader = rec->nfields;
+	return PCREG_OK;
+}
+
 static pcreg_status handle_row(pcreg_import *imp, const struct pcreg__csv_record *rec)
 {
 	pcreg_import_report *r = imp->report;
@@ -1033,7 +1157,8 @@ static pcreg_status handle_row(pcreg_import *imp, const struct pcreg__csv_record
 	/* A bad row in a lenient import must leave nothing behind. */
 	if (lenient && (st = exec(imp->db, "SAVEPOINT pcreg_row")) != PCREG_OK)
 		return st;
-	if ((st = imp->kind->row(imp, rec)) < 0)
+	if ((st = check_text(imp, rec)) < 0 ||
+	    (imp->outcome != PCREG__ROW_REJECTED && (st = imp->kind->row(imp, rec)) < 0))
 		return st;
 	switch (imp->outcome) {
 	case PCREG__ROW_INSERTED:
@@ -1087,14 +1212,16 @@ pcreg_status pcreg_import_step(pcreg_import *imp, int rows)
 
 		if (st == PCREG_DONE) {
 			st = finish(imp);
-			return st == PCREG_DONE ? st : fail(imp, st);
+			return st == PCREG_DONE ? st : fail_at(imp, st, 0);
 		}
 		if (st != PCREG_OK)
 			return fail(imp, st);
+		imp->line = rec.line;
 		if (imp->kind->has_header && !imp->header_done) {
 			imp->header_done = 1;
 			imp->rec = &rec;
-			if (imp->kind->header && (st = imp->kind->header(imp, &rec)) != PCREG_OK)
+			if ((st = read_header(imp, &rec)) != PCREG_OK ||
+			    (imp->kind->header && (st = imp->kind->header(imp, &rec)) != PCREG_OK))
 				return fail(imp, st);
 			continue;
 		}
@@ -1134,14 +1261,14 @@ pcreg_status pcreg_import_open(pcreg_db *db, const char *path, const pcreg_impor
 
 	imp = pcreg__calloc(1, sizeof *imp);
 	if (!imp)
-		return pcreg__error(db, PCREG_NOMEM, "out of memory");
+		return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", path);
 	imp->db = db;
 	imp->mode = (pcreg_import_mode_value)opts->mode;
 	imp->report = pcreg__calloc(1, sizeof *imp->report);
 	imp->path = pcreg__strdup(path);
 	if (!imp->report || !imp->path) {
 		pcreg_import_free(imp);
-		return pcreg__error(db, PCREG_NOMEM, "out of memory");
+		return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", path);
 	}
 	slash = strrchr(imp->path, '/');
 	imp->name = slash ? slash + 1 : imp->path;
@@ -1155,11 +1282,12 @@ pcreg_status pcreg_import_open(pcreg_db *db, const char *path, const pcreg_impor
 	imp->report->file = pcreg__strdup(imp->name);
 	if (!imp->report->file) {
 		pcreg_import_free(imp);
-		return pcreg__error(db, PCREG_NOMEM, "out of memory");
+		return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", path);
 	}
 	if ((st = pcreg__csv_open(db, &imp->csv, imp->path,
 	                          imp->kind->kind == PCREG_IMPORT_REGISTRY_JSONL)) != PCREG_OK ||
 	    (st = start(imp)) != PCREG_OK) {
+		name_the_file(imp, 0);
 		rollback(imp);
 		pcreg_import_free(imp);
 		return st;
@@ -1196,6 +1324,7 @@ static void release(pcreg_import *imp, int detach_report)
 	if (imp->kind && imp->kind->free_state)
 		imp->kind->free_state(imp);
 	free_dropped(imp);
+	pcreg__free(imp->header);
 	for (i = 0; i < 4; i++)
 		pcreg__record_free(imp->membership[i]);
 	pcreg__csv_close(&imp->csv);

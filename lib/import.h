@@ -67,6 +67,8 @@ struct pcreg_import {
 	const char *name; /* the file's base name, for messages */
 	struct pcreg__csv csv;
 	int header_done;
+	char **header; /* the header's names, for messages */
+	size_t nheader;
 	int savepoint; /* inside a caller's transaction */
 	int unmapped;  /* the handle's memory map is off until the import ends */
 	int open, finished, failed;
@@ -75,8 +77,10 @@ struct pcreg_import {
 	int counted; /* open imports keep a closed handle alive, like iterators */
 	int64_t changes_before; /* the journal's last change id when we began */
 
-	/* The row being handled, and why it was refused. */
+	/* The row being handled (valid during a step), its line, and why it
+	 * was refused. */
 	const struct pcreg__csv_record *rec;
+	int64_t line;
 	enum pcreg__outcome outcome;
 	pcreg_status reject_status;
 	char reject_field[96];
@@ -192,8 +196,10 @@ extern const struct pcreg__import_kind pcreg__import_registry_csv;
 extern const struct pcreg__import_kind pcreg__import_registry_jsonl;
 
 /* Tell a file's kind from its first records; NULL if none fits, with the
- * reason in @p why. */
+ * reason in @p why. @p first may hold only the first of its @p columns
+ * fields. */
 const struct pcreg__import_kind *pcreg__import_recognise(const struct pcreg__csv_record *first,
+                                                         size_t columns,
                                                          const struct pcreg__csv_record *second,
                                                          char *why, size_t why_size);
 

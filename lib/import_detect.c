@@ -87,6 +87,7 @@ static int registry_header(const struct pcreg__csv_record *r)
 }
 
 const struct pcreg__import_kind *pcreg__import_recognise(const struct pcreg__csv_record *first,
+                                                         size_t columns,
                                                          const struct pcreg__csv_record *second,
                                                          char *why, size_t why_size)
 {
@@ -119,7 +120,7 @@ const struct pcreg__import_kind *pcreg__import_recognise(const struct pcreg__csv
 		return &pcreg__import_cqc;
 	if (registry_header(r))
 		return &pcreg__import_registry_csv;
-	snprintf(why, why_size, "%zu columns, the first \"%.40s\"", r->nfields,
+	snprintf(why, why_size, "%zu columns, the first \"%.40s\"", columns,
 	         r->nfields ? r->fields[0] : "");
 	return NULL;
 }

@@ -88,8 +88,16 @@ static int set_value(pcreg_import *imp, struct registry *s, int i, const char *t
 		return 1;
 	}
 	switch (f->type) {
-	case PCREG__T_TEXT:
 	case PCREG__T_DATE:
+		/* Checked here too, so that the refusal names the file's column
+		 * (the record would name "entity.field"). */
+		if (!pcreg__date_valid(text)) {
+			pcreg__reject(imp, f->name, "\"%.40s\" is not a real date (YYYY-MM-DD)", text);
+			return 0;
+		}
+		pcreg__borrow_text(s->rec, i, text);
+		return 1;
+	case PCREG__T_TEXT:
 		pcreg__borrow_text(s->rec, i, text);
 		return 1;
 	case PCREG__T_INT: {
@@ -189,20 +197,41 @@ static pcreg_status jsonl_start(pcreg_import *imp, const char *line)
 	const struct pcreg__table *table;
 	struct registry *s;
 	pcreg_status st;
-	int rc, i;
+	int rc, i, is_object;
 
+	/* json_each() of a scalar gives one row with no key: ask first whether
+	 * the line is an object. json_type() fails on malformed JSON with
+	 * SQLITE_ERROR and on an allocation failure with SQLITE_NOMEM (where
+	 * json_valid() would answer "no"), so only a real answer says the line
+	 * is bad. */
+	if ((st = pcreg__stmt_prepare(imp->db, "SELECT json_type(?1) = 'object'", &stmt)) != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, line, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	is_object = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_ERROR)
+		return pcreg__sqlite_error(imp->db, rc, "reading JSON");
+	if (!is_object)
+		return pcreg__error(imp->db, PCREG_INVALID, "%s:%lld: is not a JSON object", imp->path,
+		                    (long long)imp->rec->line);
 	if ((st = pcreg__stmt_prepare(imp->db, "SELECT key FROM json_each(?1)", &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, line, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && n < 24) {
-		snprintf(keys[n], sizeof keys[n], "%s", (const char *)sqlite3_column_text(stmt, 0));
+		const char *key = (const char *)sqlite3_column_text(stmt, 0);
+
+		if (!key) {
+			rc = SQLITE_NOMEM; /* an object's keys are never NULL */
+			break;
+		}
+		snprintf(keys[n], sizeof keys[n], "%s", key);
 		names[n] = keys[n];
 		n++;
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return pcreg__error(imp->db, PCREG_INVALID, "%s:%lld: not a JSON object", imp->path,
-		                    (long long)imp->rec->line);
+		return pcreg__sqlite_error(imp->db, rc, "reading JSON");
 	if (!(table = table_for(names, n)))
 		return pcreg__error(imp->db, PCREG_INVALID,
 		                    "%s:%lld: the keys are not the field names of an entity (as"
@@ -212,10 +241,12 @@ static pcreg_status jsonl_start(pcreg_import *imp, const char *line)
 		return st;
 	s = imp->state;
 	/* Field names are the library's own identifiers; values are bound. */
-	len = (size_t)snprintf(sql, sizeof sql, "SELECT");
+	/* The line's type first: a later line may be an array or a scalar,
+	 * whose fields json_extract() would give as NULL. */
+	len = (size_t)snprintf(sql, sizeof sql, "SELECT json_type(?1)");
 	for (i = 0; i < s->entity->nfields; i++)
-		len += (size_t)snprintf(sql + len, sizeof sql - len, "%s json_extract(?1, '$.%s')",
-		                        i ? "," : "", s->entity->fields[i].name);
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ", json_extract(?1, '$.%s')",
+		                        s->entity->fields[i].name);
 	return pcreg__stmt_prepare(imp->db, sql, &s->extract);
 }
 
@@ -223,6 +254,7 @@ static pcreg_status jsonl_row(pcreg_import *imp, const struct pcreg__csv_record 
 {
 	struct registry *s = imp->state;
 	const char *line = rec->fields[0];
+	const char *json_type;
 	pcreg_status st;
 	int rc, i;
 
@@ -234,25 +266,35 @@ static pcreg_status jsonl_row(pcreg_import *imp, const struct pcreg__csv_record 
 	sqlite3_bind_text(s->extract, 1, line, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s->extract);
 	if (rc != SQLITE_ROW) {
+		/* json_extract() fails on malformed JSON with SQLITE_ERROR; any
+		 * other failure (memory, I/O) is the import's, not the line's. */
 		sqlite3_reset(s->extract);
-		if (rc == SQLITE_NOMEM)
-			return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
-		return pcreg__reject(imp, NULL, "not a JSON object");
+		if ((rc & 0xff) != SQLITE_ERROR)
+			return pcreg__sqlite_error(imp->db, rc, "reading JSON");
+		return pcreg__reject(imp, NULL, "is not a JSON object");
+	}
+	json_type = (const char *)sqlite3_column_text(s->extract, 0);
+	if (!json_type || strcmp(json_type, "object") != 0) {
+		st = json_type || sqlite3_errcode(imp->db->sql) != SQLITE_NOMEM
+		             ? pcreg__reject(imp, NULL, "is not a JSON object")
+		             : pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
+		sqlite3_reset(s->extract);
+		return st;
 	}
 	st = PCREG_OK;
 	for (i = 0; i < s->entity->nfields && imp->outcome != PCREG__ROW_REJECTED; i++) {
 		const struct pcreg__field *f = &s->entity->fields[i];
-		int type = sqlite3_column_type(s->extract, i);
+		int type = sqlite3_column_type(s->extract, i + 1);
 
 		if (type == SQLITE_NULL) {
 			pcreg__borrow_text(s->rec, i, NULL);
 		} else if (f->type == PCREG__T_INT && type == SQLITE_INTEGER) {
-			pcreg__borrow_int(s->rec, i, sqlite3_column_int64(s->extract, i), 1);
+			pcreg__borrow_int(s->rec, i, sqlite3_column_int64(s->extract, i + 1), 1);
 		} else if (f->type == PCREG__T_REAL &&
 		           (type == SQLITE_FLOAT || type == SQLITE_INTEGER)) {
-			pcreg__borrow_real(s->rec, i, sqlite3_column_double(s->extract, i), 1);
+			pcreg__borrow_real(s->rec, i, sqlite3_column_double(s->extract, i + 1), 1);
 		} else if (type == SQLITE_TEXT && f->type != PCREG__T_INT && f->type != PCREG__T_REAL) {
-			const char *text = (const char *)sqlite3_column_text(s->extract, i);
+			const char *text = (const char *)sqlite3_column_text(s->extract, i + 1);
 
 			if (!text) {
 				st = pcreg__error(imp->db, PCREG_NOMEM, "out of memory");

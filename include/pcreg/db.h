@@ -18,7 +18,12 @@ typedef enum pcreg_open_flag {
 	/** Never write; an older schema gives PCREG_NEEDS_MIGRATION. */
 	PCREG_OPEN_READONLY = 2,
 	/** Bring an older schema up to date while opening. */
-	PCREG_OPEN_MIGRATE = 4
+	PCREG_OPEN_MIGRATE = 4,
+	/**
+	 * Take the path as a SQLite URI ("file:reg.db?mode=ro"). Without it a
+	 * path is always a file's name, even one that begins "file:".
+	 */
+	PCREG_OPEN_URI = 8
 } pcreg_open_flag;
 
 /** The current version of pcreg_open_options. */

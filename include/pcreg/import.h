@@ -13,6 +13,14 @@
  * Strict mode (the default) stops at the first bad row and leaves the
  * registry exactly as it was. Lenient mode skips bad rows and reports each
  * with its line, field and reason.
+ *
+ * What a file may hold: text in UTF-8 (or ASCII), with or without a byte
+ * order mark. A NUL byte or a byte sequence that is not UTF-8 in a field
+ * is a bad row ("FILE:LINE: FIELD: holds a NUL byte"); a UTF-16 file is
+ * refused whole, as is a field longer than PCREG_IMPORT_FIELD_MAX or a
+ * record longer than PCREG_IMPORT_RECORD_MAX (so that a file that never
+ * ends, a FIFO or a device, cannot use up memory). An allocation failure
+ * is always PCREG_NOMEM, never a bad row.
  */
 #ifndef PCREG_IMPORT_H
 #define PCREG_IMPORT_H
@@ -22,6 +30,12 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** The longest field an import reads, in bytes (1 MiB). */
+#define PCREG_IMPORT_FIELD_MAX 1048576
+
+/** The longest record (all of a row's fields) an import reads, in bytes (16 MiB). */
+#define PCREG_IMPORT_RECORD_MAX 16777216
 
 /** What a file is. */
 typedef enum pcreg_import_kind_value {

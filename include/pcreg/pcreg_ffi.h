@@ -11,6 +11,8 @@ enum pcreg_constants {
  PCREG_CONTRACT_QUERY_VERSION = 1,
  PCREG_OPEN_OPTIONS_VERSION = 1,
  PCREG_FEDERATION_QUERY_VERSION = 1,
+ PCREG_IMPORT_FIELD_MAX = 1048576,
+ PCREG_IMPORT_RECORD_MAX = 16777216,
  PCREG_IMPORT_OPTIONS_VERSION = 1,
  PCREG_INSPECTION_QUERY_VERSION = 1,
  PCREG_CHANGE_QUERY_VERSION = 1,
@@ -241,7 +243,8 @@ typedef struct pcreg_contract_query {
 typedef enum pcreg_open_flag {
  PCREG_OPEN_CREATE = 1,
  PCREG_OPEN_READONLY = 2,
- PCREG_OPEN_MIGRATE = 4
+ PCREG_OPEN_MIGRATE = 4,
+ PCREG_OPEN_URI = 8
 } pcreg_open_flag;
 typedef struct pcreg_open_options {
  unsigned int version;

@@ -242,7 +242,7 @@ class Provoked(SampleTest):
                     "n2,local,Two,,2016-13-01,\n")
         err = self.assertStatus(pcreg.InvalidError, -5, self.reg.import_file, bad,
                                 kind="registry-csv")
-        self.assertIn("bad-networks.csv:3: network.open_date", err.message)
+        self.assertIn("bad-networks.csv:3: open_date: \"2016-13-01\" is not a real date", err.message)
         self.assertIsInstance(err.report, pcreg.ImportReport)
         self.assertEqual(err.report.id, 0, "nothing committed")
         self.assertEqual([r.line for r in err.report.rejections], [3])
