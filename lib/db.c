@@ -2,6 +2,7 @@
  * db.c: opening, closing and transactions.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -169,7 +170,16 @@ pcreg_status pcreg_db_open(const char *path, const pcreg_open_options *opts, pcr
 	db->path = pcreg__strdup(path);
 	if (!db->path)
 		return pcreg__error(db, PCREG_NOMEM, "out of memory");
-	return open_registry(db, opts);
+	st = open_registry(db, opts);
+	/* Every failure to open says which registry ("preparing a statement:
+	 * disk I/O error" alone does not). */
+	if (st < 0 && strncmp(db->errmsg, db->path, strlen(db->path)) != 0) {
+		char message[PCREG__ERRMSG_SIZE];
+
+		snprintf(message, sizeof message, "%s", db->errmsg);
+		pcreg__error(db, st, "%s: %s", db->path, message);
+	}
+	return st;
 }
 
 static void destroy(pcreg_db *db)
@@ -255,6 +265,7 @@ pcreg_status pcreg_db_begin(pcreg_db *db)
 		return pcreg__error(db, PCREG_MISUSE, "pcreg_db_begin: a transaction is already open");
 	st = pcreg__exec_static(db, db->readonly ? "BEGIN" : "BEGIN IMMEDIATE");
 	db->in_transaction = st == PCREG_OK;
+	db->undo_failed = 0;
 	return st;
 }
 
@@ -269,6 +280,14 @@ pcreg_status pcreg_db_commit(pcreg_db *db)
 		                    "pcreg_db_commit: an import is under way; finish or free it first");
 	if (!db->in_transaction)
 		return pcreg__error(db, PCREG_MISUSE, "pcreg_db_commit: no transaction is open");
+	if (db->undo_failed && !sqlite3_get_autocommit(db->sql)) {
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		db->undo_failed = 0;
+		db->in_transaction = 0;
+		return pcreg__error(db, PCREG_NOMEM,
+		                    "pcreg_db_commit: a failed write could not be undone (out of"
+		                    " memory), so the whole transaction was rolled back");
+	}
 	if (sqlite3_get_autocommit(db->sql)) {
 		db->in_transaction = 0;
 		return pcreg__error(db, PCREG_ERROR,
@@ -294,6 +313,7 @@ pcreg_status pcreg_db_rollback(pcreg_db *db)
 	if (!db->in_transaction)
 		return pcreg__error(db, PCREG_MISUSE, "pcreg_db_rollback: no transaction is open");
 	db->in_transaction = 0;
+	db->undo_failed = 0;
 	if (sqlite3_get_autocommit(db->sql))
 		return PCREG_OK;
 	return pcreg__exec_static(db, "ROLLBACK");

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "internal.h"
 
 void pcreg__clear_error(pcreg_db *db)
@@ -16,12 +18,31 @@ void pcreg__clear_error(pcreg_db *db)
 	db->errmsg[0] = '\0';
 }
 
+void pcreg__utf8_scrub(char *text)
+{
+	uint8_t *p = (uint8_t *)text;
+	size_t left = strlen(text);
+
+	while (left > 0) {
+		ucs4_t c;
+		int n = u8_mbtoucr(&c, p, left);
+
+		if (n < 0) { /* not UTF-8, or a character cut short */
+			*p = '?';
+			n = 1;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+}
+
 pcreg_status pcreg__verror(pcreg_db *db, pcreg_status status, const char *fmt, va_list ap)
 {
 	if (!db)
 		return status;
 	db->errcode = status;
 	vsnprintf(db->errmsg, sizeof db->errmsg, fmt, ap);
+	pcreg__utf8_scrub(db->errmsg);
 	return status;
 }
 

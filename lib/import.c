@@ -187,12 +187,17 @@ const char *pcreg_import_report_rejection_reason(const pcreg_import_report *repo
 /* ---- outcomes ------------------------------------------------------------------------ */
 
 static pcreg_status vreject(pcreg_import *imp, pcreg_status status, const char *field,
+                           const char *fmt, va_list ap) PCREG__PRINTF(4, 0);
+
+static pcreg_status vreject(pcreg_import *imp, pcreg_status status, const char *field,
                            const char *fmt, va_list ap)
 {
 	imp->outcome = PCREG__ROW_REJECTED;
 	imp->reject_status = status;
 	snprintf(imp->reject_field, sizeof imp->reject_field, "%s", field ? field : "");
 	vsnprintf(imp->reject_reason, sizeof imp->reject_reason, fmt, ap);
+	pcreg__utf8_scrub(imp->reject_field);
+	pcreg__utf8_scrub(imp->reject_reason);
 	return PCREG_OK;
 }
 
@@ -647,8 +652,9 @@ pcreg_status pcreg__bulk_begin(pcreg_import *imp, const char *const *tables,
 
 static void bulk_off(pcreg_import *imp)
 {
+	/* Per connection: left on, CHECKs would be off for good. */
 	if (imp->bulk)
-		sqlite3_exec(imp->db->sql, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
+		pcreg__undo(imp->db, "PRAGMA ignore_check_constraints = OFF");
 }
 
 pcreg_status pcreg__bulk_end(pcreg_import *imp)
@@ -952,10 +958,10 @@ static void rollback(pcreg_import *imp)
 	bulk_off(imp);
 	if (!sqlite3_get_autocommit(db->sql)) {
 		if (imp->savepoint) {
-			if (exec(db, "ROLLBACK TO pcreg_import") == PCREG_OK)
-				exec(db, "RELEASE pcreg_import");
+			if (pcreg__undo(db, "ROLLBACK TO pcreg_import"))
+				pcreg__undo(db, "RELEASE pcreg_import");
 		} else {
-			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+			pcreg__undo(db, "ROLLBACK");
 		}
 	}
 	map_again(imp);
@@ -1050,6 +1056,7 @@ static pcreg_status keep_rejection(pcreg_import *imp, int64_t line)
 {
 	pcreg_import_report *r = imp->report;
 	struct pcreg__rejection *grown;
+	char *field, *reason;
 
 	if (r->nrejections >= MAX_REJECTIONS)
 		return PCREG_OK;
@@ -1057,13 +1064,18 @@ static pcreg_status keep_rejection(pcreg_import *imp, int64_t line)
 	if (!grown)
 		return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
 	r->rejections = grown;
-	grown[r->nrejections].line = line;
-	grown[r->nrejections].field = imp->reject_field[0] ? pcreg__strdup(imp->reject_field) : NULL;
-	grown[r->nrejections].reason = pcreg__strdup(imp->reject_reason);
-	r->nrejections++;
-	if (!grown[r->nrejections - 1].reason ||
-	    (imp->reject_field[0] && !grown[r->nrejections - 1].field))
+	field = imp->reject_field[0] ? pcreg__strdup(imp->reject_field) : NULL;
+	reason = pcreg__strdup(imp->reject_reason);
+	/* A rejection is described whole or not at all. */
+	if (!reason || (imp->reject_field[0] && !field)) {
+		pcreg__free(field);
+		pcreg__free(reason);
 		return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
+	}
+	grown[r->nrejections].line = line;
+	grown[r->nrejections].field = field;
+	grown[r->nrejections].reason = reason;
+	r->nrejections++;
 	return PCREG_OK;
 }
 

@@ -19,6 +19,7 @@ struct registry {
 	const char *table;
 	struct pcreg__record *rec;
 	sqlite3_stmt *extract; /* JSON Lines: the fields of one object */
+	int deferred;          /* PRAGMA defer_foreign_keys is on */
 };
 
 static void registry_free(pcreg_import *imp)
@@ -26,6 +27,11 @@ static void registry_free(pcreg_import *imp)
 	struct registry *s = imp->state;
 
 	if (s) {
+		/* Set for the import's references to be checked at its end; a
+		 * failed import must not leave it on in a caller's transaction
+		 * (SQLite resets it only when that transaction ends). */
+		if (s->deferred)
+			pcreg__undo(imp->db, "PRAGMA defer_foreign_keys = OFF");
 		sqlite3_finalize(s->extract);
 		pcreg__record_free(s->rec);
 		pcreg__free(s);
@@ -62,6 +68,7 @@ static pcreg_status use_table(pcreg_import *imp, const struct pcreg__table *tabl
 	s->table = table->table;
 	if (pcreg__record_new(s->entity, &s->rec) != PCREG_OK)
 		return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
+	s->deferred = 1;
 	return pcreg__exec_static(imp->db, "PRAGMA defer_foreign_keys = ON");
 }
 
@@ -164,17 +171,22 @@ static pcreg_status registry_end(pcreg_import *imp)
 	if ((st = pcreg__stmt_prepare(imp->db, "PRAGMA foreign_key_check", &stmt)) != PCREG_OK)
 		return st;
 	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		st = pcreg__error(imp->db, PCREG_CONSTRAINT,
-		                  "%s: a row of %s refers to a %s that is not in the registry (import"
-		                  " the files an export writes in their order)",
-		                  imp->path, (const char *)sqlite3_column_text(stmt, 0),
-		                  (const char *)sqlite3_column_text(stmt, 2));
-	else if (rc != SQLITE_DONE)
+	if (rc == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(stmt, 0);
+		const char *parent = (const char *)sqlite3_column_text(stmt, 2);
+
+		st = table && parent
+		             ? pcreg__error(imp->db, PCREG_CONSTRAINT,
+		                            "%s: a row of %s refers to a %s that is not in the registry"
+		                            " (import the files an export writes in their order)",
+		                            imp->path, table, parent)
+		             : pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
+	} else if (rc != SQLITE_DONE)
 		st = pcreg__sqlite_error(imp->db, rc, "checking references");
 	sqlite3_finalize(stmt);
-	if (st == PCREG_OK)
-		st = pcreg__exec_static(imp->db, "PRAGMA defer_foreign_keys = OFF");
+	if (st == PCREG_OK && (st = pcreg__exec_static(imp->db, "PRAGMA defer_foreign_keys = OFF")) ==
+	                          PCREG_OK)
+		s->deferred = 0;
 	return st;
 }
 

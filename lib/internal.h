@@ -61,6 +61,7 @@ struct pcreg_db {
 	int mapped;         /* the file is read through a memory map */
 	int schema_version; /* PRAGMA user_version as last read or written */
 	int in_transaction; /* a pcreg_db_begin() is open */
+	int undo_failed;    /* a failed write inside it could not be undone */
 	int live_iterators; /* iterators not yet freed; they keep the handle */
 	int closing;        /* pcreg_db_close() ran while iterators lived */
 	/* An import's transaction (or savepoint in the caller's) is open. It
@@ -79,10 +80,17 @@ struct pcreg_db {
 
 /* ---- errors ------------------------------------------------------------ */
 
+/* Messages quote input ("%.40s"), which may cut a character in two, or
+ * (detection's) may not be UTF-8 at all: every message and reason is made
+ * valid UTF-8 by writing '?' for each byte that is not, so that callers
+ * (Python, JSON) can always decode it. */
+void pcreg__utf8_scrub(char *text);
+
 /* Record a failure on the handle and return its status, so that callers
  * can write `return pcreg__error(db, PCREG_INVALID, "...", ...)`. */
 pcreg_status pcreg__error(pcreg_db *db, pcreg_status status, const char *fmt, ...) PCREG__PRINTF(3, 4);
-pcreg_status pcreg__verror(pcreg_db *db, pcreg_status status, const char *fmt, va_list ap);
+pcreg_status pcreg__verror(pcreg_db *db, pcreg_status status, const char *fmt, va_list ap)
+	PCREG__PRINTF(3, 0);
 
 /* Record a failure reported by SQLite: maps its result code to a status
  * and appends its message to @p what. */
@@ -127,6 +135,15 @@ void pcreg__stmt_cache_clear(pcreg_db *db);
 
 /* Run a statement that returns no rows, with no parameters. */
 pcreg_status pcreg__exec_static(pcreg_db *db, const char *sql);
+
+/* Run a statement that undoes a failed write (ROLLBACK, ROLLBACK TO, a
+ * pragma turned back off). Preparing it may allocate, and so may SQLite's
+ * re-preparing of a cached one after a schema change, so a failure for
+ * memory is retried: left undone, a failed import would stay in the
+ * caller's transaction. Keeps the handle's message; returns whether it
+ * ran. When it could not, and a caller's transaction is open, that
+ * transaction can only be rolled back (pcreg_db_commit() refuses). */
+int pcreg__undo(pcreg_db *db, const char *sql);
 
 /* ---- atomic groups of writes -------------------------------------------
  * A savepoint works both inside a caller's pcreg_db_begin() and outside

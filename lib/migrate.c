@@ -6,6 +6,7 @@
  * schema_migration and its version in PRAGMA user_version; each step is
  * one transaction, so a failed step leaves the file at the version before.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -224,7 +225,16 @@ static pcreg_status apply_step(pcreg_db *db, const struct pcreg__migration *m)
 
 fail:
 	if (!sqlite3_get_autocommit(db->sql))
-		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		pcreg__undo(db, "ROLLBACK");
+	/* Say which registry and which step ("recording a migration: disk
+	 * I/O error" alone does not). */
+	if (db->path && strncmp(db->errmsg, db->path, strlen(db->path)) != 0) {
+		char message[PCREG__ERRMSG_SIZE];
+
+		snprintf(message, sizeof message, "%s", db->errmsg);
+		pcreg__error(db, st, "%s: migration to schema version %d: %s", db->path, m->version,
+		             message);
+	}
 	return st;
 }
 

@@ -190,8 +190,24 @@ void pcreg__savepoint_rollback(pcreg_db *db)
 		return;
 	/* Undoing must not replace the message that says why we undo. */
 	memcpy(message, db->errmsg, sizeof message);
-	if (pcreg__exec_static(db, SQL_ROLLBACK_TO) == PCREG_OK)
-		pcreg__exec_static(db, SQL_RELEASE);
+	if (pcreg__undo(db, SQL_ROLLBACK_TO))
+		pcreg__undo(db, SQL_RELEASE);
 	db->errcode = saved;
 	memcpy(db->errmsg, message, sizeof message);
+}
+
+int pcreg__undo(pcreg_db *db, const char *sql)
+{
+	pcreg_status saved = db->errcode;
+	char message[PCREG__ERRMSG_SIZE];
+	int tries, rc = SQLITE_NOMEM;
+
+	memcpy(message, db->errmsg, sizeof message);
+	for (tries = 0; tries < 16 && (rc & 0xff) == SQLITE_NOMEM; tries++)
+		rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+	db->errcode = saved;
+	memcpy(db->errmsg, message, sizeof message);
+	if (rc != SQLITE_OK && db->in_transaction)
+		db->undo_failed = 1;
+	return rc == SQLITE_OK;
 }
