@@ -24,43 +24,6 @@ static char db_path[512];
 
 /* ---- the registry the bad files are imported into ------------------------------------ */
 
-static void add_commissioner(const char *code, const char *name)
-{
-	pcreg_commissioner *c = NULL;
-
-	ck_assert_int_eq(pcreg_commissioner_new(&c), PCREG_OK);
-	ck_assert_int_eq(pcreg_commissioner_set_code(c, code), PCREG_OK);
-	ck_assert_int_eq(pcreg_commissioner_set_kind(c, PCREG_COMMISSIONER_CCG), PCREG_OK);
-	ck_assert_int_eq(pcreg_commissioner_set_name(c, name), PCREG_OK);
-	ck_assert_msg(pcreg_commissioner_insert(db, c) == PCREG_OK, "%s", pcreg_db_errmsg(db));
-	pcreg_commissioner_free(c);
-}
-
-static void add_practice(const char *code, const char *name)
-{
-	pcreg_practice *p = NULL;
-
-	ck_assert_int_eq(pcreg_practice_new(&p), PCREG_OK);
-	ck_assert_int_eq(pcreg_practice_set_code(p, code), PCREG_OK);
-	ck_assert_int_eq(pcreg_practice_set_name(p, name), PCREG_OK);
-	ck_assert_int_eq(pcreg_practice_set_status(p, PCREG_PRACTICE_ACTIVE), PCREG_OK);
-	ck_assert_msg(pcreg_practice_insert(db, p) == PCREG_OK, "%s", pcreg_db_errmsg(db));
-	pcreg_practice_free(p);
-}
-
-static void add_network(const char *code, const char *name, const char *commissioner)
-{
-	pcreg_network *n = NULL;
-
-	ck_assert_int_eq(pcreg_network_new(&n), PCREG_OK);
-	ck_assert_int_eq(pcreg_network_set_code(n, code), PCREG_OK);
-	ck_assert_int_eq(pcreg_network_set_kind(n, PCREG_NETWORK_PCN), PCREG_OK);
-	ck_assert_int_eq(pcreg_network_set_name(n, name), PCREG_OK);
-	ck_assert_int_eq(pcreg_network_set_commissioner(n, commissioner), PCREG_OK);
-	ck_assert_msg(pcreg_network_insert(db, n) == PCREG_OK, "%s", pcreg_db_errmsg(db));
-	pcreg_network_free(n);
-}
-
 /* A new, empty registry file of this run. */
 static void open_empty(void)
 {
@@ -76,10 +39,7 @@ static void open_empty(void)
 static void setup(void)
 {
 	open_empty();
-	add_commissioner("99F", "NHS Fictional Vale CCG");
-	add_practice("F81001", "Fictional Meadow Surgery");
-	add_practice("F81002", "Imaginary Lane Practice");
-	add_network("U99001", "Fictional Central PCN", "99F");
+	tu_add_reference_data(db);
 }
 
 static void setup_empty(void)
@@ -418,7 +378,7 @@ START_TEST(test_bad_bulk_load_restores_schema)
 	char *before, *after;
 	pcreg_import_report *r = NULL;
 
-	add_commissioner("99F", "NHS Fictional Vale CCG");
+	tu_add_commissioner(db, "99F", "NHS Fictional Vale CCG");
 	before = tu_sql_dump(db_path);
 	assert_failed(import(BAD "epraccur-unknown-status.csv", 0, PCREG_IMPORT_STRICT, &r),
 	              PCREG_INVALID,
@@ -934,7 +894,7 @@ START_TEST(test_in_transaction_commit)
 	pcreg_import_report *r = NULL;
 
 	ck_assert_int_eq(pcreg_db_begin(db), PCREG_OK);
-	add_practice("F81009", "Made Up Corner Surgery");
+	tu_add_practice(db, "F81009", "Made Up Corner Surgery");
 	ck_assert_msg(pcreg_import_auto(db, GOOD "eccg.csv", PCREG_IMPORT_STRICT, &r) == PCREG_OK,
 	              "%s", pcreg_db_errmsg(db));
 	ck_assert_int_gt(pcreg_import_report_id(r), 0);
@@ -954,7 +914,7 @@ START_TEST(test_in_transaction_rollback)
 	pcreg_import_report *r = NULL;
 
 	ck_assert_int_eq(pcreg_db_begin(db), PCREG_OK);
-	add_practice("F81009", "Made Up Corner Surgery");
+	tu_add_practice(db, "F81009", "Made Up Corner Surgery");
 	ck_assert_int_eq(pcreg_import_auto(db, GOOD "eccg.csv", PCREG_IMPORT_LENIENT, &r), PCREG_OK);
 	ck_assert_int_eq(pcreg_import_report_rows_read(r), 3);
 	pcreg_import_report_free(r);
@@ -974,7 +934,7 @@ START_TEST(test_in_transaction_refused)
 	pcreg_import *imp = NULL;
 
 	ck_assert_int_eq(pcreg_db_begin(db), PCREG_OK);
-	add_practice("F81009", "Made Up Corner Surgery");
+	tu_add_practice(db, "F81009", "Made Up Corner Surgery");
 	assert_failed(pcreg_import_auto(db, BAD "epraccur-unknown-status.csv", PCREG_IMPORT_STRICT,
 	                                &r),
 	              PCREG_INVALID,
@@ -990,7 +950,7 @@ START_TEST(test_in_transaction_refused)
 	              "pcreg_import_open: another import is under way on this handle;"
 	              " finish or free it first");
 	pcreg_import_free(imp);
-	add_practice("F81008", "Pretend Parade Surgery");
+	tu_add_practice(db, "F81008", "Pretend Parade Surgery");
 	ck_assert_int_eq(pcreg_db_commit(db), PCREG_OK);
 	ck_assert_int_eq(count_where("SELECT count(*) FROM practice"
 	                             " WHERE code IN ('F81008', 'F81009')"),

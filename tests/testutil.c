@@ -646,3 +646,48 @@ const char *tu_commissioning_line(const pcreg_commissioning_row *r)
 		         (long long)pcreg_commissioning_row_greater_involvement(r));
 	return line;
 }
+
+void tu_add_commissioner(pcreg_db *db, const char *code, const char *name)
+{
+	pcreg_commissioner *c = NULL;
+
+	ck_assert_int_eq(pcreg_commissioner_new(&c), PCREG_OK);
+	ck_assert_int_eq(pcreg_commissioner_set_code(c, code), PCREG_OK);
+	ck_assert_int_eq(pcreg_commissioner_set_kind(c, PCREG_COMMISSIONER_CCG), PCREG_OK);
+	ck_assert_int_eq(pcreg_commissioner_set_name(c, name), PCREG_OK);
+	ck_assert_msg(pcreg_commissioner_insert(db, c) == PCREG_OK, "%s", pcreg_db_errmsg(db));
+	pcreg_commissioner_free(c);
+}
+
+void tu_add_practice(pcreg_db *db, const char *code, const char *name)
+{
+	pcreg_practice *p = NULL;
+
+	ck_assert_int_eq(pcreg_practice_new(&p), PCREG_OK);
+	ck_assert_int_eq(pcreg_practice_set_code(p, code), PCREG_OK);
+	ck_assert_int_eq(pcreg_practice_set_name(p, name), PCREG_OK);
+	ck_assert_int_eq(pcreg_practice_set_status(p, PCREG_PRACTICE_ACTIVE), PCREG_OK);
+	ck_assert_msg(pcreg_practice_insert(db, p) == PCREG_OK, "%s", pcreg_db_errmsg(db));
+	pcreg_practice_free(p);
+}
+
+void tu_add_network(pcreg_db *db, const char *code, const char *name, const char *commissioner)
+{
+	pcreg_network *n = NULL;
+
+	ck_assert_int_eq(pcreg_network_new(&n), PCREG_OK);
+	ck_assert_int_eq(pcreg_network_set_code(n, code), PCREG_OK);
+	ck_assert_int_eq(pcreg_network_set_kind(n, PCREG_NETWORK_PCN), PCREG_OK);
+	ck_assert_int_eq(pcreg_network_set_name(n, name), PCREG_OK);
+	ck_assert_int_eq(pcreg_network_set_commissioner(n, commissioner), PCREG_OK);
+	ck_assert_msg(pcreg_network_insert(db, n) == PCREG_OK, "%s", pcreg_db_errmsg(db));
+	pcreg_network_free(n);
+}
+
+void tu_add_reference_data(pcreg_db *db)
+{
+	tu_add_commissioner(db, "99F", "NHS Fictional Vale CCG");
+	tu_add_practice(db, "F81001", "Fictional Meadow Surgery");
+	tu_add_practice(db, "F81002", "Imaginary Lane Practice");
+	tu_add_network(db, "U99001", "Fictional Central PCN", "99F");
+}

@@ -114,6 +114,16 @@ const char *tu_pms_line(const pcreg_pms_row *row);
 /* "REGION NAME delegated joint greater", or "Total d j g". */
 const char *tu_commissioning_line(const pcreg_commissioning_row *row);
 
+/* Rows added through the API; the test fails unless each goes in. A
+ * commissioner is a CCG, a practice active, a network a PCN. */
+void tu_add_commissioner(pcreg_db *db, const char *code, const char *name);
+void tu_add_practice(pcreg_db *db, const char *code, const char *name);
+void tu_add_network(pcreg_db *db, const char *code, const char *name, const char *commissioner);
+
+/* What the bad files in tests/data/bad refer to: commissioner 99F,
+ * practices F81001 and F81002, PCN U99001 in 99F. */
+void tu_add_reference_data(pcreg_db *db);
+
 /* Run a suite; returns the process exit status. */
 int tu_run(Suite *suite);
 

@@ -151,46 +151,8 @@ static void read_manifest(void)
 
 /* ---- the registry the files are imported into -------------------------------------------- */
 
-static void add_commissioner(pcreg_db *db, const char *code, const char *name)
-{
-	pcreg_commissioner *c = NULL;
-
-	ck_assert_int_eq(pcreg_commissioner_new(&c), PCREG_OK);
-	ck_assert_int_eq(pcreg_commissioner_set_code(c, code), PCREG_OK);
-	ck_assert_int_eq(pcreg_commissioner_set_kind(c, PCREG_COMMISSIONER_CCG), PCREG_OK);
-	ck_assert_int_eq(pcreg_commissioner_set_name(c, name), PCREG_OK);
-	ck_assert_msg(pcreg_commissioner_insert(db, c) == PCREG_OK, "%s", pcreg_db_errmsg(db));
-	pcreg_commissioner_free(c);
-}
-
-static void add_practice(pcreg_db *db, const char *code, const char *name)
-{
-	pcreg_practice *p = NULL;
-
-	ck_assert_int_eq(pcreg_practice_new(&p), PCREG_OK);
-	ck_assert_int_eq(pcreg_practice_set_code(p, code), PCREG_OK);
-	ck_assert_int_eq(pcreg_practice_set_name(p, name), PCREG_OK);
-	ck_assert_int_eq(pcreg_practice_set_status(p, PCREG_PRACTICE_ACTIVE), PCREG_OK);
-	ck_assert_msg(pcreg_practice_insert(db, p) == PCREG_OK, "%s", pcreg_db_errmsg(db));
-	pcreg_practice_free(p);
-}
-
-static void add_network(pcreg_db *db, const char *code, const char *name,
-                        const char *commissioner)
-{
-	pcreg_network *n = NULL;
-
-	ck_assert_int_eq(pcreg_network_new(&n), PCREG_OK);
-	ck_assert_int_eq(pcreg_network_set_code(n, code), PCREG_OK);
-	ck_assert_int_eq(pcreg_network_set_kind(n, PCREG_NETWORK_PCN), PCREG_OK);
-	ck_assert_int_eq(pcreg_network_set_name(n, name), PCREG_OK);
-	ck_assert_int_eq(pcreg_network_set_commissioner(n, commissioner), PCREG_OK);
-	ck_assert_msg(pcreg_network_insert(db, n) == PCREG_OK, "%s", pcreg_db_errmsg(db));
-	pcreg_network_free(n);
-}
-
-/* A new registry file holding what the bad files refer to: the same as
- * check_import_bad.c's. */
+/* A new registry file holding what the bad files refer to
+ * (tu_add_reference_data()). */
 static pcreg_db *open_registry(char *path, size_t size)
 {
 	static int n;
@@ -200,10 +162,7 @@ static pcreg_db *open_registry(char *path, size_t size)
 	snprintf(name, sizeof name, "corpus-%d.db", ++n);
 	snprintf(path, size, "%s", tu_path(name));
 	db = tu_open(path, PCREG_OPEN_CREATE);
-	add_commissioner(db, "99F", "NHS Fictional Vale CCG");
-	add_practice(db, "F81001", "Fictional Meadow Surgery");
-	add_practice(db, "F81002", "Imaginary Lane Practice");
-	add_network(db, "U99001", "Fictional Central PCN", "99F");
+	tu_add_reference_data(db);
 	return db;
 }
 
