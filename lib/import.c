@@ -994,8 +994,7 @@ static void name_the_file(pcreg_import *imp, int64_t line)
 static pcreg_status fail_at(pcreg_import *imp, pcreg_status st, int64_t line)
 {
 	imp->failed = 1;
-	if (imp->db->errcode != st)
-		imp->db->errcode = st;
+	imp->db->errcode = st;
 	name_the_file(imp, line);
 	rollback(imp);
 	return st;
@@ -1115,11 +1114,10 @@ static int not_text(const char *text, size_t length, const char *noun, char *why
 /* Rejects the row if a field is not text (see not_text()). */
 static pcreg_status check_text(pcreg_import *imp, const struct pcreg__csv_record *rec)
 {
-	char why[128], name[32];
-	size_t i;
-
 	/* JSON Lines: the record is the line. */
 	int whole_line = imp->kind->kind == PCREG_IMPORT_REGISTRY_JSONL;
+	char why[128], name[32];
+	size_t i;
 
 	for (i = 0; i < rec->nfields; i++)
 		if (not_text(rec->fields[i], rec->lengths[i], whole_line ? "line" : "field", why,

@@ -20,18 +20,6 @@
 static pcreg_db *db;
 static char db_path[512];
 
-static void add_practice(const char *code, const char *name)
-{
-	pcreg_practice *p = NULL;
-
-	ck_assert_int_eq(pcreg_practice_new(&p), PCREG_OK);
-	ck_assert_int_eq(pcreg_practice_set_code(p, code), PCREG_OK);
-	ck_assert_int_eq(pcreg_practice_set_name(p, name), PCREG_OK);
-	ck_assert_int_eq(pcreg_practice_set_status(p, PCREG_PRACTICE_ACTIVE), PCREG_OK);
-	ck_assert_msg(pcreg_practice_insert(db, p) == PCREG_OK, "%s", pcreg_db_errmsg(db));
-	pcreg_practice_free(p);
-}
-
 static void setup(void)
 {
 	static int n;
@@ -40,8 +28,8 @@ static void setup(void)
 	snprintf(name, sizeof name, "import-cqc-%d.db", ++n);
 	snprintf(db_path, sizeof db_path, "%s", tu_path(name));
 	db = tu_open(db_path, PCREG_OPEN_CREATE);
-	add_practice("F81001", "Fictional Meadow Surgery");
-	add_practice("F81002", "Imaginary Lane Practice");
+	tu_add_practice(db, "F81001", "Fictional Meadow Surgery");
+	tu_add_practice(db, "F81002", "Imaginary Lane Practice");
 }
 
 static void teardown(void)
