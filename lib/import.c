@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "import.h"
+#include "evidence.h"
 
 #define MAX_REJECTIONS 1000
 
@@ -56,7 +57,23 @@ int pcreg_import_kind_parse(const char *text)
 	return -1;
 }
 
-PCREG__INIT_FUNCTION(import_options, PCREG_IMPORT_OPTIONS_VERSION, PCREG_IMPORT_OPTIONS_INIT)
+/* A caller built against version 1 has a smaller struct: only its fields
+ * are written. */
+pcreg_status pcreg_import_options_init(pcreg_import_options *opts, unsigned int version)
+{
+	static const pcreg_import_options defaults = PCREG_IMPORT_OPTIONS_INIT;
+
+	if (!opts || (version != 1 && version != PCREG_IMPORT_OPTIONS_VERSION))
+		return PCREG_MISUSE;
+	if (version == 1) {
+		opts->version = 1;
+		opts->kind = defaults.kind;
+		opts->mode = defaults.mode;
+		return PCREG_OK;
+	}
+	*opts = defaults;
+	return PCREG_OK;
+}
 
 /* ---- reports ---------------------------------------------------------------------- */
 
@@ -264,7 +281,8 @@ const char *pcreg__text(pcreg_import *imp, size_t i)
 	return *s ? s : NULL;
 }
 
-int pcreg__date(pcreg_import *imp, size_t i, const char *field, char out[11], const char **value)
+static int read_date(pcreg_import *imp, size_t i, const char *field, char out[11],
+                     const char **value, int announcement)
 {
 	const char *text = pcreg__text(imp, i);
 
@@ -276,7 +294,19 @@ int pcreg__date(pcreg_import *imp, size_t i, const char *field, char out[11], co
 		return 0;
 	}
 	*value = out;
+	pcreg__saw_date(imp, out, announcement);
 	return 1;
+}
+
+int pcreg__date(pcreg_import *imp, size_t i, const char *field, char out[11], const char **value)
+{
+	return read_date(imp, i, field, out, value, 0);
+}
+
+int pcreg__announced_date(pcreg_import *imp, size_t i, const char *field, char out[11],
+                          const char **value)
+{
+	return read_date(imp, i, field, out, value, 1);
 }
 
 int pcreg__columns(pcreg_import *imp, size_t n)
@@ -930,6 +960,12 @@ static pcreg_status start(pcreg_import *imp)
 	pcreg__stmt_release(db, SQL_LAST_CHANGE, stmt);
 	if (rc != SQLITE_ROW)
 		return pcreg__sqlite_error(db, rc, "journal");
+	/* National files are releases; the registry's own files and CQC's
+	 * ratings are records, not evidence about memberships. */
+	if (imp->kind->kind != PCREG_IMPORT_REGISTRY_CSV &&
+	    imp->kind->kind != PCREG_IMPORT_REGISTRY_JSONL && imp->kind->kind != PCREG_IMPORT_CQC &&
+	    (st = pcreg__evidence_begin(imp)) != PCREG_OK)
+		return st;
 	return imp->kind->begin ? imp->kind->begin(imp) : PCREG_OK;
 }
 
@@ -1027,6 +1063,7 @@ static pcreg_status finish(pcreg_import *imp)
 	    (imp->kind->end && (st = imp->kind->end(imp)) != PCREG_OK) ||
 	    (st = pcreg__csv_sha256(db, &imp->csv, sha)) != PCREG_OK ||
 	    (st = record_skips(imp)) != PCREG_OK ||
+	    (st = pcreg__evidence_commit(imp, sha)) != PCREG_OK ||
 	    (st = pcreg__stmt_acquire(db, SQL_IMPORT_FINISH, &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_int64(stmt, 1, r->id);
@@ -1247,7 +1284,7 @@ pcreg_status pcreg_import_open(pcreg_db *db, const char *path, const pcreg_impor
 {
 	static const pcreg_import_options defaults = PCREG_IMPORT_OPTIONS_INIT;
 	pcreg_import *imp;
-	const char *slash;
+	const char *slash, *released;
 	pcreg_status st = pcreg__enter_write(db);
 
 	if (st != PCREG_OK)
@@ -1259,9 +1296,15 @@ pcreg_status pcreg_import_open(pcreg_db *db, const char *path, const pcreg_impor
 		return st;
 	if (!opts)
 		opts = &defaults;
-	if ((st = pcreg__check_version(db, opts->version, PCREG_IMPORT_OPTIONS_VERSION,
+	/* Version 1 had no release date; its callers still work. */
+	if (opts->version != 1 &&
+	    (st = pcreg__check_version(db, opts->version, PCREG_IMPORT_OPTIONS_VERSION,
 	                               "pcreg_import_open", "options")) != PCREG_OK)
 		return st;
+	released = opts->version >= 2 ? opts->released : NULL;
+	if (released && !pcreg__date_valid(released))
+		return pcreg__error(db, PCREG_INVALID,
+		                    "options.released: \"%.40s\" is not a date (YYYY-MM-DD)", released);
 	if (opts->kind < 0 || opts->kind >= N_KINDS)
 		return pcreg__error(db, PCREG_INVALID, "options.kind: %d is not a kind of file",
 		                    opts->kind);
@@ -1274,6 +1317,8 @@ pcreg_status pcreg_import_open(pcreg_db *db, const char *path, const pcreg_impor
 		return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", path);
 	imp->db = db;
 	imp->mode = (pcreg_import_mode_value)opts->mode;
+	if (released)
+		memcpy(imp->released, released, 11);
 	imp->report = pcreg__calloc(1, sizeof *imp->report);
 	imp->path = pcreg__strdup(path);
 	if (!imp->report || !imp->path) {
@@ -1393,82 +1438,15 @@ int pcreg__field_index(const struct pcreg__entity *entity, const char *name)
 
 /* ---- memberships from files ------------------------------------------------------------- */
 
-static const char *membership_on_sql(pcreg_membership_kind_value kind)
-{
-	switch (kind) {
-	case PCREG_MEMBERSHIP_COMMISSIONER:
-		return pcreg__sql_commissioner_on;
-	case PCREG_MEMBERSHIP_NETWORK:
-		return pcreg__sql_network_on;
-	default:
-		return pcreg__sql_federation_on;
-	}
-}
-
 pcreg_status pcreg__upsert_membership(pcreg_import *imp, pcreg_membership_kind_value kind,
                                       const char *practice, const char *organisation,
                                       const char *from, const char *to)
 {
-	const struct pcreg__entity *e = pcreg__membership_entity(kind);
-	/* Every kind has the same fields in the same order. */
-	const int f_practice = 0, f_from = 1, f_org = 2, f_to = 3;
-	struct pcreg__record *rec, *current = NULL;
-	char day_before[11];
-	pcreg_status st;
-
-	if (!imp->membership[kind] &&
-	    pcreg__record_new(e, &imp->membership[kind]) != PCREG_OK)
-		return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
-	rec = imp->membership[kind];
-	pcreg__borrow_text(rec, f_practice, practice);
-	pcreg__borrow_text(rec, f_from, from);
-	pcreg__borrow_text(rec, f_org, organisation);
-	pcreg__borrow_text(rec, f_to, to);
-	if (imp->bulk) {
-		st = pcreg__upsert(imp, rec, ~0u, from);
-		goto done;
-	}
-	/* A period from the same day is this one, corrected if need be. */
-	{
-		struct pcreg__key key = { { practice, from, NULL }, 0 };
-		struct pcreg__record *same = NULL;
-
-		st = pcreg__entity_get(imp->db, e, &key, &same);
-		pcreg__record_free(same);
-		if (st == PCREG_OK) {
-			st = pcreg__upsert(imp, rec, ~0u, from);
-			goto done;
-		}
-		if (st != PCREG_NOTFOUND)
-			goto done;
-		pcreg__clear_error(imp->db);
-	}
-	/* Another that covers that day: the practice moved (or stayed). */
-	st = pcreg__seek_covering(imp->db, e, membership_on_sql(kind), practice, from, f_to, &current);
-	if (st == PCREG_NOTFOUND) {
-		st = pcreg__upsert(imp, rec, ~0u, from);
-		goto done;
-	}
-	if (st != PCREG_OK)
-		goto done;
-	if (strcmp(current->v[f_org].s, organisation) == 0) {
-		/* Still there, by an earlier start: nothing new. */
-		st = PCREG_OK;
-		goto done;
-	}
-	pcreg__date_add_days(from, -1, day_before);
-	pcreg__borrow_text(current, f_to, day_before);
-	if ((st = pcreg__entity_update(imp->db, current)) != PCREG_OK ||
-	    (st = pcreg__entity_insert(imp->db, rec)) != PCREG_OK) {
-		st = write_refused(imp, st);
-		goto done;
-	}
-	pcreg__note(imp, PCREG__ROW_UPDATED);
-	st = pcreg__journal(imp, e->name, practice, from, "move", e->fields[f_org].name,
-	                    current->v[f_org].s, organisation, from);
-done:
-	pcreg__record_free(current);
-	return st;
+	/* What the file says is evidence; the periods are derived from all of
+	 * it when the import ends (evidence.c). */
+	return pcreg__claim_period(imp, kind == PCREG_MEMBERSHIP_COMMISSIONER ? "commissioner"
+	                                                                    : "network",
+	                           practice, organisation, from, to);
 }
 
 static const char SQL_PRACTICE_KNOWN[] = "SELECT 1 FROM practice WHERE code = ?1";
@@ -1497,6 +1475,10 @@ pcreg_status pcreg__find_practice(pcreg_import *imp, const char *code, const cha
 		snprintf(reason, sizeof reason, "not a GP practice: prescribing setting %d",
 		         sqlite3_column_int(stmt, 0));
 		st = pcreg__skip(imp, reason);
+	} else if (rc == SQLITE_DONE && imp->claims) {
+		/* What the row says of the practice is kept as evidence and counts
+		 * once a release of epraccur lists it: load order does not matter. */
+		st = pcreg__skip(imp, "practice not in the registry yet: kept as evidence only");
 	} else if (rc == SQLITE_DONE) {
 		st = pcreg__reject_reference(imp, field, "practice %s is not in the registry", code);
 	} else {

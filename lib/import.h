@@ -96,6 +96,14 @@ struct pcreg_import {
 	struct pcreg__record *membership[4];
 
 	void *state;
+
+	/* The release (evidence.c): the date the caller gives, the date the
+	 * file states, and the latest dates it holds, for inferring one. */
+	char released[11];
+	char file_date[11];
+	char latest_date[11];
+	char latest_announcement[11];
+	int claims; /* the claim table is ready for this import */
 };
 
 /* ---- outcomes ---------------------------------------------------------------- */
@@ -122,6 +130,10 @@ const char *pcreg__text(pcreg_import *imp, size_t i);
 /* The i-th field as an ISO date into out; *value is out, or NULL when
  * blank. Returns 0 after rejecting the row if it is not a date. */
 int pcreg__date(pcreg_import *imp, size_t i, const char *field, char out[11], const char **value);
+/* As pcreg__date(), for a date that may announce the future (a join or
+ * a succession): it dates the release only if nothing else does. */
+int pcreg__announced_date(pcreg_import *imp, size_t i, const char *field, char out[11],
+                          const char **value);
 /* Check that the row has @p n fields; rejects it otherwise. */
 int pcreg__columns(pcreg_import *imp, size_t n);
 /* Check a code's shape; rejects the row naming the field otherwise. */

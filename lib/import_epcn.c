@@ -7,10 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "import.h"
+#include "evidence.h"
 
 static const char SQL_COMMISSIONER_EXISTS[] = "SELECT 1 FROM commissioner WHERE code = ?1";
-static const char SQL_NETWORK_EXISTS[] = "SELECT 1 FROM network WHERE code = ?1";
 
 struct epcn {
 	struct pcreg__record *network;
@@ -118,7 +117,7 @@ const struct pcreg__import_kind pcreg__import_pcn_details = {
 
 /* ---- PCN Core Partner Details: practice, its CCG, PCN, the PCN's CCG, start, end ---- */
 
-enum { PP_PRACTICE = 0, PP_PCN = 4, PP_START = 8, PP_END = 9, PP_COLUMNS = 11 };
+enum { PP_PRACTICE = 0, PP_CCG = 2, PP_PCN = 4, PP_START = 8, PP_END = 9, PP_COLUMNS = 11 };
 
 static pcreg_status partners_header(pcreg_import *imp, const struct pcreg__csv_record *rec)
 {
@@ -128,6 +127,7 @@ static pcreg_status partners_header(pcreg_import *imp, const struct pcreg__csv_r
 static pcreg_status partners_row(pcreg_import *imp, const struct pcreg__csv_record *rec)
 {
 	const char *practice = pcreg__text(imp, PP_PRACTICE), *pcn = pcreg__text(imp, PP_PCN);
+	const char *ccg = pcreg__text(imp, PP_CCG);
 	char start_buf[11], end_buf[11];
 	const char *start, *end;
 	pcreg_status st;
@@ -145,18 +145,21 @@ static pcreg_status partners_row(pcreg_import *imp, const struct pcreg__csv_reco
 	if (end && strcmp(end, start) < 0)
 		return pcreg__reject(imp, "Practice to PCN Relationship End Date",
 		                     "%s is before the start date %s", end, start);
-	if ((st = pcreg__find_practice(imp, practice, "Partner Organisation Code", &known)) !=
-	            PCREG_OK ||
-	    !known)
+	if (!pcreg__code(imp, practice, "Partner Organisation Code", pcreg__shape_org_code))
+		return PCREG_OK;
+	/* The practice's CCG on the release date. */
+	if (ccg) {
+		if (!pcreg__code(imp, ccg, "Practice Parent CCG Code", pcreg__shape_commissioner_code))
+			return PCREG_OK;
+		if ((st = pcreg__claim_seen(imp, "commissioner", practice, ccg)) != PCREG_OK)
+			return st;
+	}
+	/* A PCN the Details sheet has not described yet is kept as evidence;
+	 * it becomes a network, named by its code, until that sheet comes. */
+	if ((st = pcreg__upsert_membership(imp, PCREG_MEMBERSHIP_NETWORK, practice, pcn, start,
+	                                   end)) != PCREG_OK)
 		return st;
-	if ((st = pcreg__exists(imp, SQL_NETWORK_EXISTS, pcn, &known)) != PCREG_OK)
-		return st;
-	if (!known)
-		return pcreg__reject_reference(imp, "PCN Code",
-		                               "PCN %s is not in the registry (import the PCN"
-		                               " Details sheet first)",
-		                               pcn);
-	return pcreg__upsert_membership(imp, PCREG_MEMBERSHIP_NETWORK, practice, pcn, start, end);
+	return pcreg__find_practice(imp, practice, "Partner Organisation Code", &known);
 }
 
 const struct pcreg__import_kind pcreg__import_pcn_partners = {

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "import.h"
+#include "evidence.h"
 
 static const char SQL_COMMISSIONER_EXISTS[] = "SELECT 1 FROM commissioner WHERE code = ?1";
 /* The map is a second source for these fields: the ODS files (eccg,
@@ -68,6 +68,10 @@ struct nhsd {
 		int id, practice, commissioner, type, start, end;
 	} k;
 	char fy_start[11], fy_end[11];
+	/* Payments: each field's column (by enum pay_field), found by name,
+	 * and how many columns a row must reach. */
+	int pay_column[8];
+	size_t pay_min_columns;
 };
 
 static pcreg_status nhsd_begin(pcreg_import *imp)
@@ -126,7 +130,7 @@ static void clear_record(struct pcreg__record *rec)
 
 /* ---- the practice -> PCN -> CCG map ------------------------------------------------- */
 
-enum { MAP_PRACTICE = 2, MAP_PCN = 5, MAP_PCN_NAME = 6, MAP_ONS_CCG = 7, MAP_CCG = 8,
+enum { MAP_EXTRACT = 1, MAP_PRACTICE = 2, MAP_PCN = 5, MAP_PCN_NAME = 6, MAP_ONS_CCG = 7, MAP_CCG = 8,
        MAP_CCG_NAME = 9, MAP_ONS_REGION = 13, MAP_REGION = 14, MAP_REGION_NAME = 15,
        MAP_COLUMNS = 16 };
 
@@ -150,6 +154,8 @@ static pcreg_status map_row(pcreg_import *imp, const struct pcreg__csv_record *r
 	struct nhsd *s = imp->state;
 	const char *region = pcreg__text(imp, MAP_REGION), *ccg = pcreg__text(imp, MAP_CCG);
 	const char *pcn = pcreg__text(imp, MAP_PCN);
+	char date_buf[11];
+	const char *date;
 	pcreg_status st;
 	int known, missing;
 
@@ -215,9 +221,19 @@ static pcreg_status map_row(pcreg_import *imp, const struct pcreg__csv_record *r
 		    imp->outcome == PCREG__ROW_REJECTED)
 			return st;
 	}
-	/* The map says where each practice is on one day, not since when. */
-	return pcreg__omit(imp, "practice's network not recorded: the map gives no start date"
-	                        " (import the ePCN partner file)");
+	/* The map says where each practice is on its extract date, not since
+	 * when: evidence seen on that day. */
+	if (!pcreg__code(imp, pcreg__text(imp, MAP_PRACTICE), "PRACTICE_CODE", pcreg__shape_org_code) ||
+	    !pcreg__date(imp, MAP_EXTRACT, "EXTRACT_DATE", date_buf, &date))
+		return PCREG_OK;
+	pcreg__file_release_date(imp, date);
+	if ((st = pcreg__claim_seen(imp, "commissioner", pcreg__text(imp, MAP_PRACTICE), ccg)) !=
+	    PCREG_OK)
+		return st;
+	if (pcn && strcmp(pcn, "U") != 0 &&
+	    (st = pcreg__claim_seen(imp, "network", pcreg__text(imp, MAP_PRACTICE), pcn)) != PCREG_OK)
+		return st;
+	return PCREG_OK;
 }
 
 const struct pcreg__import_kind pcreg__import_practice_map = {
@@ -246,6 +262,12 @@ static pcreg_status list_size_header(pcreg_import *imp, const struct pcreg__csv_
 		return st;
 	pcreg__clear_error(imp->db);
 	return PCREG_OK;
+}
+
+/* The commissioner column's name in this release, for messages. */
+static const char *field_name_ccg(pcreg_import *imp)
+{
+	return imp->nheader > LS_CCG && imp->header[LS_CCG] ? imp->header[LS_CCG] : "CCG_CODE";
 }
 
 /* A whole number of patients; -1 if the text is not one. */
@@ -285,10 +307,21 @@ static pcreg_status list_size_row(pcreg_import *imp, const struct pcreg__csv_rec
 		return PCREG_OK;
 	if (!date)
 		return pcreg__reject(imp, "EXTRACT_DATE", "is empty");
+	pcreg__file_release_date(imp, date);
 	patients = count_of(pcreg__text(imp, LS_PATIENTS));
 	if (patients < 0)
 		return pcreg__reject(imp, "NUMBER_OF_PATIENTS", "\"%.20s\" is not a number of patients",
 		                     pcreg__text(imp, LS_PATIENTS) ? pcreg__text(imp, LS_PATIENTS) : "");
+	if (!pcreg__code(imp, practice, "CODE", pcreg__shape_org_code))
+		return PCREG_OK;
+	if (pcreg__text(imp, LS_CCG)) {
+		if (!pcreg__code(imp, pcreg__text(imp, LS_CCG), field_name_ccg(imp),
+		                 pcreg__shape_commissioner_code))
+			return PCREG_OK;
+		if ((st = pcreg__claim_seen(imp, "commissioner", practice, pcreg__text(imp, LS_CCG))) !=
+		    PCREG_OK)
+			return st;
+	}
 	if ((st = pcreg__find_practice(imp, practice, "CODE", &known)) != PCREG_OK || !known)
 		return st;
 	clear_record(s->list_size);
@@ -305,8 +338,49 @@ const struct pcreg__import_kind pcreg__import_list_size = {
 
 /* ---- NHS Payments to General Practice ---------------------------------------------------- */
 
-enum { PAY_SUB_ICB = 2, PAY_PRACTICE = 6, PAY_OPEN = 10, PAY_CLOSE = 11, PAY_CONTRACT = 12,
-       PAY_REGISTERED = 17, PAY_WEIGHTED = 18, PAY_MIN_COLUMNS = 19 };
+/* The column map is header.c's; the rest of this file takes columns by
+ * position. */
+#include "header.h"
+
+/* Each year's file has its own layout (51 to 75 columns, renamed and
+ * moved), so every column is found by its header names. */
+enum pay_field { PAY_PRACTICE, PAY_TYPE, PAY_COMMISSIONER, PAY_PCN, PAY_OPEN, PAY_CLOSE,
+                 PAY_REGISTERED, PAY_WEIGHTED, PAY_FIELDS };
+
+/* struct nhsd keeps a column for each: the build fails if they part. */
+typedef char pay_columns_fit[sizeof ((struct nhsd *)0)->pay_column == PAY_FIELDS * sizeof(int)
+                                     ? 1 : -1];
+
+static const char *const practice_names[] = { "Practice ODS Code", NULL };
+static const char *const type_names[] = { "Contract", NULL };
+/* The sub-ICB location from July 2022, the CCG before it: a file that
+ * named both would be of the later years. */
+static const char *const commissioner_names[] = { "Sub ICB Location Code", "Sub-ICB Location Code",
+	                                          "CCG Code", "Commissioner Code", NULL };
+static const char *const open_names[] = { "Open Date", NULL };
+static const char *const close_names[] = { "Close Date", NULL };
+/* "(Last Known Figure)" until 2021/22, a yearly average from 2022/23;
+ * either is the year's list size here. */
+static const char *const registered_names[] = {
+	"Number of Registered Patients (Last Known Figure)", "Number of Registered Patients",
+	"Average Registered Patients", NULL
+};
+static const char *const weighted_names[] = {
+	"Number of Weighted Patients (Last Known Figure)", "Number of Weighted Patients",
+	"Average Weighted Patients", NULL
+};
+
+static const struct pcreg__column_spec pay_columns[PAY_FIELDS] = {
+	[PAY_PRACTICE] = { "Practice Code", practice_names, 1 },
+	[PAY_TYPE] = { "Contract Type", type_names, 1 },
+	[PAY_COMMISSIONER] = { "Sub ICB Code", commissioner_names, 1 },
+	/* From 2019/20, when PCNs began. */
+	[PAY_PCN] = { "PCN Code", NULL, 0 },
+	[PAY_OPEN] = { "Practice Open Date", open_names, 0 },
+	[PAY_CLOSE] = { "Practice Close Date", close_names, 0 },
+	[PAY_REGISTERED] = { "Average Number of Registered Patients", registered_names, 1 },
+	[PAY_WEIGHTED] = { "Average Number of Weighted Patients", weighted_names, 1 },
+};
 
 /* The file gives no year: NHS Digital's names do, as nhspaymentsgp-22-23. */
 static int financial_year(const char *name, char start[11], char end[11])
@@ -334,13 +408,15 @@ static pcreg_status payments_header(pcreg_import *imp, const struct pcreg__csv_r
 {
 	struct nhsd *s = imp->state;
 	pcreg_status st;
+	int i;
 
-	if ((st = expect_header(imp, rec, PAY_PRACTICE, "Practice Code")) != PCREG_OK ||
-	    (st = expect_header(imp, rec, PAY_CONTRACT, "Contract Type")) != PCREG_OK ||
-	    (st = expect_header(imp, rec, PAY_REGISTERED, "Average Number of Registered")) !=
-	            PCREG_OK ||
-	    (st = expect_header(imp, rec, PAY_WEIGHTED, "Average Number of Weighted")) != PCREG_OK)
+	if ((st = pcreg__header_map(imp, rec, pay_columns, PAY_FIELDS, s->pay_column)) != PCREG_OK)
 		return st;
+	/* A row must reach every column the reader cannot do without. */
+	s->pay_min_columns = 0;
+	for (i = 0; i < PAY_FIELDS; i++)
+		if (pay_columns[i].required && (size_t)s->pay_column[i] + 1 > s->pay_min_columns)
+			s->pay_min_columns = (size_t)s->pay_column[i] + 1;
 	if (!financial_year(imp->name, s->fy_start, s->fy_end))
 		return pcreg__error(imp->db, PCREG_INVALID,
 		                    "%s: cannot tell the financial year: the file gives it only in its"
@@ -419,38 +495,46 @@ static pcreg_status core_contract(pcreg_import *imp, const char *practice,
 static pcreg_status payments_row(pcreg_import *imp, const struct pcreg__csv_record *rec)
 {
 	struct nhsd *s = imp->state;
-	const char *practice = pcreg__text(imp, PAY_PRACTICE);
-	const char *type_text = pcreg__text(imp, PAY_CONTRACT);
-	const char *commissioner = pcreg__text(imp, PAY_SUB_ICB);
+	const int *col = s->pay_column;
+	const char *practice = pcreg__column_text(imp, col[PAY_PRACTICE]);
+	const char *type_text = pcreg__column_text(imp, col[PAY_TYPE]);
+	const char *commissioner = pcreg__column_text(imp, col[PAY_COMMISSIONER]);
+	const char *pcn = pcreg__column_text(imp, col[PAY_PCN]);
+	const char *registered_text = pcreg__column_text(imp, col[PAY_REGISTERED]);
+	const char *weighted_text = pcreg__column_text(imp, col[PAY_WEIGHTED]);
 	char open_buf[11], close_buf[11];
-	const char *open, *close, *start = s->fy_start, *end = s->fy_end;
+	const char *open, *close, *start = s->fy_start, *end = s->fy_end, *let_by;
 	pcreg_contract_type_value type;
 	double registered, weighted;
 	pcreg_status st;
 	int known;
 
 	(void)rec;
-	if (imp->rec->nfields < PAY_MIN_COLUMNS)
-		return pcreg__reject(imp, NULL, "expected at least %d columns, found %zu",
-		                     PAY_MIN_COLUMNS, imp->rec->nfields);
-	if (!pcreg__date(imp, PAY_OPEN, "Practice Open Date", open_buf, &open) ||
-	    !pcreg__date(imp, PAY_CLOSE, "Practice Close Date", close_buf, &close))
+	if (imp->rec->nfields < s->pay_min_columns)
+		return pcreg__reject(imp, NULL, "expected at least %zu columns, found %zu",
+		                     s->pay_min_columns, imp->rec->nfields);
+	if (!pcreg__column_date(imp, col[PAY_OPEN], "Practice Open Date", open_buf, &open) ||
+	    !pcreg__column_date(imp, col[PAY_CLOSE], "Practice Close Date", close_buf, &close))
 		return PCREG_OK;
-	registered = average_of(pcreg__text(imp, PAY_REGISTERED));
-	weighted = average_of(pcreg__text(imp, PAY_WEIGHTED));
+	registered = average_of(registered_text);
+	weighted = average_of(weighted_text);
 	if (isnan(registered))
 		return pcreg__reject(imp, "Average Number of Registered Patients",
 		                     "\"%.20s\" is not a number of patients",
-		                     pcreg__text(imp, PAY_REGISTERED) ? pcreg__text(imp, PAY_REGISTERED)
-		                                                      : "");
+		                     registered_text ? registered_text : "");
 	if (isnan(weighted))
 		return pcreg__reject(imp, "Average Number of Weighted Patients",
 		                     "\"%.20s\" is not a number of patients",
-		                     pcreg__text(imp, PAY_WEIGHTED) ? pcreg__text(imp, PAY_WEIGHTED) : "");
+		                     weighted_text ? weighted_text : "");
 	type = pcreg_contract_type_parse(type_text);
 	if (type_text && strcasecmp(type_text, "Unknown") != 0 && !pcreg_contract_type_is_core(type))
 		return pcreg__reject(imp, "Contract Type", "\"%.20s\" is not GMS, PMS, APMS or Unknown",
 		                     type_text);
+	/* "Unknown or no PCN": in none. */
+	if (pcn && pcreg__shape_network_code(pcn) != NULL)
+		pcn = NULL;
+
+	/* EVIDENCE: practice, commissioner, pcn seen on the financial year's last day */
 	if ((st = pcreg__find_practice(imp, practice, "Practice Code", &known)) != PCREG_OK || !known)
 		return st;
 
@@ -472,14 +556,15 @@ static pcreg_status payments_row(pcreg_import *imp, const struct pcreg__csv_reco
 		end = close;
 	if (strcmp(end, start) < 0)
 		return pcreg__omit(imp, "practice closed before the year: contract not recorded");
-	if (commissioner) {
-		if ((st = pcreg__exists(imp, SQL_COMMISSIONER_EXISTS, commissioner, &known)) !=
-		    PCREG_OK)
+	/* A commissioner the registry lacks is left off the contract. */
+	let_by = commissioner;
+	if (let_by) {
+		if ((st = pcreg__exists(imp, SQL_COMMISSIONER_EXISTS, let_by, &known)) != PCREG_OK)
 			return st;
 		if (!known)
-			commissioner = NULL;
+			let_by = NULL;
 	}
-	return core_contract(imp, practice, type, commissioner, start, end);
+	return core_contract(imp, practice, type, let_by, start, end);
 }
 
 const struct pcreg__import_kind pcreg__import_payments = {

@@ -8,9 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import.h"
+#include "evidence.h"
 
 static const char SQL_COMMISSIONER_EXISTS[] = "SELECT 1 FROM commissioner WHERE code = ?1";
+static const char SQL_PRACTICE_EXISTS[] = "SELECT 1 FROM practice WHERE code = ?1";
 
 /* A whole number 0-99 (a prescribing setting); -1 if the text is not one. */
 static int small_number(const char *text)
@@ -45,46 +46,10 @@ enum {
 	EP_COLUMNS = 27
 };
 
-/* Commissioner codes already looked up, and whether the registry has
- * them: a few hundred codes against a million rows. */
-#define KNOWN_SLOTS 1024
-
 struct epraccur {
 	struct pcreg__record *practice;
 	int f[13]; /* the practice's fields, by the names below */
-	struct {
-		char code[8];
-		int known;
-	} known[KNOWN_SLOTS];
 };
-
-static pcreg_status commissioner_known(pcreg_import *imp, struct epraccur *s, const char *code,
-                                       int *known)
-{
-	unsigned h = 5381;
-	const char *p;
-	size_t i, probes;
-
-	for (p = code; *p; p++)
-		h = h * 33u + (unsigned char)*p;
-	for (i = h % KNOWN_SLOTS, probes = 0; probes < KNOWN_SLOTS;
-	     i = (i + 1) % KNOWN_SLOTS, probes++) {
-		if (!s->known[i].code[0])
-			break;
-		if (strcmp(s->known[i].code, code) == 0) {
-			*known = s->known[i].known;
-			return PCREG_OK;
-		}
-	}
-	if (pcreg__exists(imp, SQL_COMMISSIONER_EXISTS, code, known) != PCREG_OK)
-		return imp->db->errcode;
-	/* Remember it, if there is room (a full table just asks each time). */
-	if (probes < KNOWN_SLOTS && strlen(code) < sizeof s->known[i].code) {
-		memcpy(s->known[i].code, code, strlen(code) + 1);
-		s->known[i].known = *known;
-	}
-	return PCREG_OK;
-}
 
 static const char *const practice_fields[] = {
 	"code",     "name",     "address1",  "address2",   "address3",            "address4",
@@ -110,13 +75,13 @@ static const char SQL_OTHER_ORGANISATION[] =
 
 static pcreg_status epraccur_begin(pcreg_import *imp)
 {
-	static const char *const tables[] = { "practice", "practice_commissioner", NULL };
+	static const char *const tables[] = { "practice", NULL };
 	/* Into empty tables these are built once at the end, much faster than
 	 * row by row (PERFORMANCE.md: 2.6x at a million rows). The journal's
-	 * indexes stay: it keeps every earlier import's changes. */
+	 * indexes stay: it keeps every earlier import's changes. Memberships
+	 * are written after the rows, by reconciliation. */
 	static const char *const objects[] = {
-		"practice_by_postcode", "practice_search_insert", "practice_commissioner_members",
-		"practice_commissioner_no_overlap_insert", NULL,
+		"practice_by_postcode", "practice_search_insert", NULL,
 	};
 	struct epraccur *s = pcreg__calloc(1, sizeof *s);
 	size_t i;
@@ -141,17 +106,12 @@ static void epraccur_free(pcreg_import *imp)
 	}
 }
 
-/* A bulk load's journal: every practice and membership is this import's
+/* A bulk load's journal: every practice is this import's
  * insert, as insert() would have written it row by row. In key order, so
  * the journal's index by code grows at its end. */
 static const char SQL_JOURNAL_PRACTICES[] =
 	"INSERT INTO change (import_id, entity, code, subkey, action, effective_date)"
 	" SELECT ?1, 'practice', code, NULL, 'insert', open_date FROM practice ORDER BY code";
-static const char SQL_JOURNAL_MEMBERSHIPS[] =
-	"INSERT INTO change (import_id, entity, code, subkey, action, effective_date)"
-	" SELECT ?1, 'commissioner_membership', practice, from_date, 'insert', from_date"
-	" FROM practice_commissioner ORDER BY practice, from_date";
-
 static pcreg_status journal_all(pcreg_import *imp, const char *sql)
 {
 	sqlite3_stmt *stmt;
@@ -172,8 +132,7 @@ static pcreg_status epraccur_end(pcreg_import *imp)
 
 	if (!imp->bulk)
 		return PCREG_OK;
-	if ((st = journal_all(imp, SQL_JOURNAL_PRACTICES)) != PCREG_OK ||
-	    (st = journal_all(imp, SQL_JOURNAL_MEMBERSHIPS)) != PCREG_OK)
+	if ((st = journal_all(imp, SQL_JOURNAL_PRACTICES)) != PCREG_OK)
 		return st;
 	/* The full-text index was not kept row by row: build it whole. */
 	return pcreg__exec_static(imp->db,
@@ -191,6 +150,27 @@ static pcreg_practice_status_value status_of(const char *code)
 	case 'P': case 'p': return PCREG_PRACTICE_PROPOSED;
 	default: return PCREG_PRACTICE_STATUS_NONE;
 	}
+}
+
+/* What the row says of the practice, as evidence (evidence.c). */
+static pcreg_status claim_attributes(pcreg_import *imp, int setting, const char *open,
+                                     const char *close)
+{
+	pcreg_practice_status_value status = status_of(pcreg__text(imp, EP_STATUS));
+	struct pcreg__practice_claim c;
+	int i;
+
+	c.code = pcreg__text(imp, EP_CODE);
+	c.name = pcreg__text(imp, EP_NAME);
+	for (i = 0; i < 5; i++)
+		c.address[i] = pcreg__text(imp, EP_ADDRESS1 + (size_t)i);
+	c.postcode = pcreg__text(imp, EP_POSTCODE);
+	c.status = status ? pcreg_practice_status_str(status) : NULL;
+	c.setting = setting;
+	c.open = open;
+	c.close = close;
+	c.phone = pcreg__text(imp, EP_PHONE);
+	return pcreg__claim_practice(imp, &c);
 }
 
 /* Prescribing cost centres that are not practices are kept aside. */
@@ -230,6 +210,10 @@ static pcreg_status other_organisation(pcreg_import *imp, int setting, const cha
 		if (rc != SQLITE_DONE)
 			return pcreg__sqlite_error(imp->db, rc, "other_organisation");
 	}
+	/* A practice another release lists as a GP practice: this row is
+	 * evidence about it (reclassified, or not yet one). */
+	if (!pcreg__shape_practice_code(code) && (st = claim_attributes(imp, setting, open, close)) != PCREG_OK)
+		return st;
 	snprintf(reason, sizeof reason, "not a GP practice: prescribing setting %d", setting);
 	return pcreg__skip(imp, reason);
 }
@@ -277,8 +261,19 @@ static pcreg_status epraccur_row(pcreg_import *imp, const struct pcreg__csv_reco
 	pcreg__borrow_text(p, s->f[10], open);
 	pcreg__borrow_text(p, s->f[11], close);
 	pcreg__borrow_text(p, s->f[12], pcreg__text(imp, EP_PHONE));
-	if ((st = pcreg__upsert(imp, p, ~0u, open)) != PCREG_OK ||
-	    imp->outcome == PCREG__ROW_REJECTED)
+	/* A practice the registry holds takes its attributes from the newest
+	 * release that lists it, when this import ends: here they are only
+	 * checked. A new one is added as this release has it. */
+	if (!imp->bulk && (st = pcreg__exists(imp, SQL_PRACTICE_EXISTS, code, &known)) != PCREG_OK)
+		return st;
+	if (!imp->bulk && known) {
+		if (pcreg__record_validate(imp->db, p) != PCREG_OK)
+			return pcreg__reject(imp, NULL, "%s", pcreg_db_errmsg(imp->db));
+	} else if ((st = pcreg__upsert(imp, p, ~0u, open)) != PCREG_OK ||
+	           imp->outcome == PCREG__ROW_REJECTED) {
+		return st;
+	}
+	if ((st = claim_attributes(imp, setting, open, close)) != PCREG_OK)
 		return st;
 
 	commissioner = pcreg__text(imp, EP_COMMISSIONER);
@@ -286,18 +281,9 @@ static pcreg_status epraccur_row(pcreg_import *imp, const struct pcreg__csv_reco
 		return pcreg__omit(imp, "no commissioner: membership not recorded");
 	if (!pcreg__code(imp, commissioner, "Commissioner", pcreg__shape_commissioner_code))
 		return PCREG_OK;
-	if (!pcreg__date(imp, EP_JOIN, "Join Provider/Purchaser Date", join_buf, &join) ||
+	if (!pcreg__announced_date(imp, EP_JOIN, "Join Provider/Purchaser Date", join_buf, &join) ||
 	    !pcreg__date(imp, EP_LEFT, "Left Provider/Purchaser Date", left_buf, &left))
 		return PCREG_OK;
-	if ((st = commissioner_known(imp, s, commissioner, &known)) != PCREG_OK)
-		return st;
-	if (!known) {
-		char reason[96];
-
-		snprintf(reason, sizeof reason,
-		         "commissioner %s is not in the registry: membership not recorded", commissioner);
-		return pcreg__omit(imp, reason);
-	}
 	if (!join)
 		join = open;
 	if (!join)
@@ -510,7 +496,7 @@ static pcreg_status succ_row(pcreg_import *imp, const struct pcreg__csv_record *
 	if (!pcreg__columns(imp, 5) ||
 	    !pcreg__code(imp, old_code, "Organisation Code", pcreg__shape_org_code) ||
 	    !pcreg__code(imp, new_code, "Successor Organisation Code", pcreg__shape_org_code) ||
-	    !pcreg__date(imp, 3, "Effective Date", date_buf, &date))
+	    !pcreg__announced_date(imp, 3, "Effective Date", date_buf, &date))
 		return PCREG_OK;
 	if (!date)
 		return pcreg__reject(imp, "Effective Date", "is empty");

@@ -160,31 +160,8 @@ static const struct bad_case {
 	{ "epraccur-unknown-status.csv", PCREG_IMPORT_EPRACCUR, PCREG_INVALID,
 	  BAD "epraccur-unknown-status.csv:2: Status Code: \"X\" is not A, C, D or P", NULL, 0, 3, 2, 0,
 	  0, 0, 2, "Status Code", "\"X\" is not A, C, D or P", EPRACCUR_KEPT, 2 },
-	/* The header spans lines 1-10 (its cells hold line breaks). */
-	{ "pcn-partners-unknown-practice.csv", PCREG_IMPORT_PCN_PARTNERS, PCREG_CONSTRAINT,
-	  BAD "pcn-partners-unknown-practice.csv:12: Partner Organisation Code: practice F89999 is not"
-	  " in the registry",
-	  NULL, 0, 2, 1, 0, 0, 0, 12, "Partner Organisation Code",
-	  "practice F89999 is not in the registry",
-	  "SELECT count(*) = 1 FROM practice_network WHERE practice = 'F81001' AND network = 'U99001'"
-	  " AND from_date = '2019-07-01' AND to_date IS NULL", 2 },
-	{ "pcn-partners-unknown-pcn.csv", PCREG_IMPORT_PCN_PARTNERS, PCREG_CONSTRAINT,
-	  BAD "pcn-partners-unknown-pcn.csv:11: PCN Code: PCN U99999 is not in the registry (import the"
-	  " PCN Details sheet first)",
-	  NULL, 0, 2, 1, 0, 0, 0, 11, "PCN Code",
-	  "PCN U99999 is not in the registry (import the PCN Details sheet first)",
-	  "SELECT (SELECT count(*) FROM practice_network WHERE practice = 'F81001'"
-	  " AND network = 'U99001' AND from_date = '2019-07-01') = 1"
-	  " AND (SELECT count(*) FROM practice_network WHERE practice = 'F81002') = 0", 1 },
-	/* A refused write carries the registry's own message, and no column. */
-	{ "pcn-partners-overlap.csv", PCREG_IMPORT_PCN_PARTNERS, PCREG_CONFLICT,
-	  BAD "pcn-partners-overlap.csv:12: network_membership: practice F81002 is in network U99001"
-	  " from 2021-01-01 (open-ended), which overlaps the period from 2019-07-01 to 2021-12-31",
-	  NULL, 0, 2, 1, 0, 0, 0, 12, NULL,
-	  "network_membership: practice F81002 is in network U99001 from 2021-01-01 (open-ended),"
-	  " which overlaps the period from 2019-07-01 to 2021-12-31",
-	  "SELECT count(*) = 1 AND min(from_date) = '2021-01-01' AND max(to_date) IS NULL"
-	  " FROM practice_network WHERE practice = 'F81002'", 2 },
+	/* An unknown practice or PCN, and periods that overlap, are not bad
+	 * input since schema v4: they are evidence (check_history.c). */
 	{ "cqc-unknown-rating.csv", PCREG_IMPORT_CQC, PCREG_INVALID,
 	  BAD "cqc-unknown-rating.csv:3: Latest Rating: \"Splendid\" is not a CQC rating", NULL, 0, 3,
 	  2, 0, 0, 0, 3, "Latest Rating", "\"Splendid\" is not a CQC rating",

@@ -110,6 +110,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		{ "strict", no_argument, NULL, 's' },
 		{ "lenient", no_argument, NULL, 'l' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "released", required_argument, NULL, 'r' },
 		CLI_COMMON_OPTIONS
 	};
 	pcreg_import_options opts = PCREG_IMPORT_OPTIONS_INIT;
@@ -120,6 +121,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		strict |= c == 's';
 		lenient |= c == 'l';
 		quiet |= c == 'q';
+		if (c == 'r' && (code = cli_date(cli, "--released", optarg, &opts.released)) != EXIT_OK)
+			return code;
 	}
 	if (c == 0)
 		return code;

@@ -61,17 +61,24 @@ typedef enum pcreg_import_mode_value {
 } pcreg_import_mode_value;
 
 /** The current version of pcreg_import_options. */
-#define PCREG_IMPORT_OPTIONS_VERSION 1
+#define PCREG_IMPORT_OPTIONS_VERSION 2
 
 /** How to import. */
 typedef struct pcreg_import_options {
-	unsigned int version; /**< PCREG_IMPORT_OPTIONS_VERSION */
+	unsigned int version; /**< PCREG_IMPORT_OPTIONS_VERSION (1 is still read: no released) */
 	int kind;             /**< a pcreg_import_kind_value; 0 tells from the content */
 	int mode;             /**< a pcreg_import_mode_value; 0 is strict */
+	/**
+	 * The release date of the file, YYYY-MM-DD: the day its contents
+	 * describe. NULL takes the date the file states (a list size's
+	 * EXTRACT_DATE, a payments file's financial year), or else the latest
+	 * date in it, recorded as inferred. Borrowed for the call only.
+	 */
+	const char *released;
 } pcreg_import_options;
 
-/** Default options: kind from the content, strict. */
-#define PCREG_IMPORT_OPTIONS_INIT { PCREG_IMPORT_OPTIONS_VERSION, 0, 0 }
+/** Default options: kind from the content, strict, the file's own release date. */
+#define PCREG_IMPORT_OPTIONS_INIT { PCREG_IMPORT_OPTIONS_VERSION, 0, 0, NULL }
 
 /**
  * Fill options with their defaults (the function form of PCREG_IMPORT_OPTIONS_INIT).

@@ -13,7 +13,7 @@ enum pcreg_constants {
  PCREG_FEDERATION_QUERY_VERSION = 1,
  PCREG_IMPORT_FIELD_MAX = 1048576,
  PCREG_IMPORT_RECORD_MAX = 16777216,
- PCREG_IMPORT_OPTIONS_VERSION = 1,
+ PCREG_IMPORT_OPTIONS_VERSION = 2,
  PCREG_INSPECTION_QUERY_VERSION = 1,
  PCREG_CHANGE_QUERY_VERSION = 1,
  PCREG_LIST_SIZE_QUERY_VERSION = 1,
@@ -647,6 +647,7 @@ typedef struct pcreg_import_options {
  unsigned int version;
  int kind;
  int mode;
+ const char *released;
 } pcreg_import_options;
  pcreg_status pcreg_import_options_init(pcreg_import_options *opts, unsigned int version);
  const char *pcreg_import_kind_str(pcreg_import_kind_value kind);
