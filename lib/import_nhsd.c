@@ -534,7 +534,16 @@ static pcreg_status payments_row(pcreg_import *imp, const struct pcreg__csv_reco
 	if (pcn && pcreg__shape_network_code(pcn) != NULL)
 		pcn = NULL;
 
-	/* EVIDENCE: practice, commissioner, pcn seen on the financial year's last day */
+	/* What the year's file says of the practice, seen on the year's last
+	 * day: kept as evidence even for a practice not in the registry yet. */
+	pcreg__file_release_date(imp, s->fy_end);
+	if (!pcreg__code(imp, practice, "Practice Code", pcreg__shape_org_code))
+		return PCREG_OK;
+	if (commissioner && !pcreg__shape_commissioner_code(commissioner) &&
+	    (st = pcreg__claim_seen(imp, "commissioner", practice, commissioner)) != PCREG_OK)
+		return st;
+	if (pcn && (st = pcreg__claim_seen(imp, "network", practice, pcn)) != PCREG_OK)
+		return st;
 	if ((st = pcreg__find_practice(imp, practice, "Practice Code", &known)) != PCREG_OK || !known)
 		return st;
 

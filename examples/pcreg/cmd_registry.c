@@ -96,8 +96,12 @@ failed:
 
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = { CLI_COMMON_OPTIONS };
+	static const struct option options[] = {
+		{ "strict", no_argument, NULL, 's' },
+		CLI_COMMON_OPTIONS
+	};
 	static const struct out_column columns[] = {
+		{ "severity", "Severity", OUT_TEXT },
 		{ "check", "Check", OUT_TEXT },
 		{ "detail", "What is wrong", OUT_TEXT },
 	};
@@ -106,22 +110,26 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	const pcreg_finding *f;
 	struct out *out;
 	pcreg_status st;
-	int c, code, findings = 0;
+	int c, code, findings = 0, notes = 0, strict = 0;
 
 	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0)
-		;
+		strict |= c == 's';
 	if (c == 0)
 		return code;
 	if ((code = cli_positionals(cli, argc, argv, 0, 0)) != EXIT_OK ||
 	    (code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
 		return code;
-	out = out_begin(cli->format, columns, 2, 0);
+	out = out_begin(cli->format, columns, 3, 0);
 	st = pcreg_check_run(db, &it);
 	while (st == PCREG_OK && (st = pcreg_finding_iter_next(it, &f)) == PCREG_OK) {
+		out_text(out, pcreg_finding_severity(f));
 		out_text(out, pcreg_finding_check(f));
 		out_text(out, pcreg_finding_detail(f));
 		out_row_end(out);
-		findings++;
+		if (pcreg_finding_is_note(f))
+			notes++;
+		else
+			findings++;
 	}
 	pcreg_finding_iter_free(it);
 	if (st != PCREG_DONE) {
@@ -130,7 +138,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		pcreg_db_close(db);
 		return code;
 	}
-	if (cli->format == OUT_TABLE && findings == 0) {
+	if (cli->format == OUT_TABLE && findings == 0 && notes == 0) {
 		out_abort(out);
 		printf("%s: every check holds\n", cli->db_path);
 		code = EXIT_OK;
@@ -138,9 +146,14 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		code = out_end(out);
 	}
 	pcreg_db_close(db);
+	/* Notes are the files' quirks, not the registry's faults: they fail
+	 * the check only when asked to. */
 	if (code == EXIT_OK && findings)
 		code = cli_error(EXIT_FAIL, "%s: %d check%s failed", cli->db_path, findings,
 		                 findings == 1 ? "" : "s");
+	else if (code == EXIT_OK && strict && notes)
+		code = cli_error(EXIT_FAIL, "%s: %d data note%s (--strict)", cli->db_path, notes,
+		                 notes == 1 ? "" : "s");
 	return code;
 }
 

@@ -102,10 +102,12 @@ static const struct command commands[] = {
 	  "  --service NAME     the scheme's service, e.g. \"Integrated Case Management\"\n"
 	  "  --min N, --max N   networks outside this many registered patients are flagged\n"
 	  "                     (default 30000 and 50000)\n" FORMAT },
-	{ "check", cmd_check, "[--format FORMAT]",
+	{ "check", cmd_check, "[--strict] [--format FORMAT]",
 	  "check the registry's integrity and rules; exit 1 if any fails",
-	  "SQLite's integrity and foreign-key checks, no overlapping periods, and no\n"
-	  "membership outside its organisation's open period.\n" FORMAT },
+	  "Errors: SQLite's integrity and foreign-key checks, no overlapping periods, and\n"
+	  "no membership outside its organisation's open period. Data notes: quirks of the\n"
+	  "national files the registry dealt with, counted (they fail only with --strict).\n"
+	  "  --strict           exit 1 on data notes too\n" FORMAT },
 	{ "version", cmd_version, "", "print the library and schema versions", "" },
 	{ "help", cmd_help, "[COMMAND]", "show help for pcreg or a command", "" },
 };

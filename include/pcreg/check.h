@@ -20,7 +20,13 @@ typedef struct pcreg_finding_iter pcreg_finding_iter;
  * registry's own rules: no two periods of one practice in one kind of
  * membership overlap (nor a commissioner's arrangements, nor a practice's
  * core contracts), and no membership runs outside its organisation's open
- * period. An iterator with no rows means all hold.
+ * period. Those are errors: the registry contradicts itself. Then data
+ * notes: quirks of the national files that the registry dealt with (a
+ * period stated from before its commissioner opened, held from the
+ * opening; an organisation only evidence names; uncertain periods), one
+ * finding per kind of quirk, counted, with an example. A registry built
+ * from any set of real files has no errors. An iterator with no rows means
+ * all hold and there is nothing to note.
  *
  * @param db        open registry (read-only is enough)
  * @param[out] out  new iterator; free with pcreg_finding_iter_free()
@@ -34,10 +40,15 @@ PCREG_API pcreg_status pcreg_finding_iter_next(pcreg_finding_iter *iter,
 /** Free an iterator; NULL is a no-op. */
 PCREG_API void pcreg_finding_iter_free(pcreg_finding_iter *iter);
 
-/** Which rule: "integrity", "foreign key", "overlapping periods", "outside open period". */
+/** Which rule: "integrity", "foreign key", "overlapping periods", "outside open period",
+ *  or "data note". */
 PCREG_API const char *pcreg_finding_check(const pcreg_finding *finding);
-/** What is wrong, naming the rows. */
+/** What is wrong, naming the rows; for a note, what the files did and how often. */
 PCREG_API const char *pcreg_finding_detail(const pcreg_finding *finding);
+/** "error" or "note". */
+PCREG_API const char *pcreg_finding_severity(const pcreg_finding *finding);
+/** 1 for a data note, 0 for an error. */
+PCREG_API int pcreg_finding_is_note(const pcreg_finding *finding);
 
 #ifdef __cplusplus
 }
