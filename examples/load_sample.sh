@@ -11,7 +11,11 @@ data=$(cd "$(dirname "$0")/data" && pwd)
 
 rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
 "$pcreg" --db "$db" init
-grep -v '^#' "$data/LOAD_ORDER" | while read -r file kind; do
+grep -v '^#' "$data/LOAD_ORDER" | while read -r file kind released; do
 	[ -n "$file" ] || continue
-	"$pcreg" --db "$db" import --quiet "$kind" "$data/$file"
+	if [ "${released:--}" = - ]; then
+		"$pcreg" --db "$db" import --quiet "$kind" "$data/$file"
+	else
+		"$pcreg" --db "$db" import --quiet --released "$released" "$kind" "$data/$file"
+	fi
 done

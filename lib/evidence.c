@@ -47,6 +47,31 @@ static const char SQL_CLAIM_PRACTICE[] =
 	" VALUES ('practice', ?1, json_array(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13),"
 	" '', '')";
 
+/* The release a row's outcome compares with: the newest of the import's
+ * kind, or with a release date given, the newest up to that date. */
+static const char SQL_BASELINE[] =
+	"SELECT max(release_date || ' ' || digest) FROM release WHERE kind = ?1"
+	" AND (?2 IS NULL OR release_date <= ?2)";
+
+static pcreg_status baseline(pcreg_import *imp)
+{
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__stmt_acquire(imp->db, SQL_BASELINE, &stmt);
+	int rc;
+
+	if (st != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, imp->kind->word, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, imp->released[0] ? imp->released : NULL, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	imp->baseline[0] = '\0';
+	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) == SQLITE_TEXT)
+		snprintf(imp->baseline, sizeof imp->baseline, "%s",
+		         (const char *)sqlite3_column_text(stmt, 0));
+	pcreg__stmt_release(imp->db, SQL_BASELINE, stmt);
+	return rc == SQLITE_ROW ? PCREG_OK : pcreg__sqlite_error(imp->db, rc, "release");
+}
+
 pcreg_status pcreg__evidence_begin(pcreg_import *imp)
 {
 	pcreg_status st;
@@ -57,19 +82,23 @@ pcreg_status pcreg__evidence_begin(pcreg_import *imp)
 	    (st = pcreg__exec_static(imp->db, SQL_TOUCHED_CLEAR)) != PCREG_OK)
 		return st;
 	imp->claims = 1;
-	return PCREG_OK;
+	return baseline(imp);
 }
 
+/* Whether the release a row is compared with (the newest of its kind
+ * before this one) said the same. */
 static const char SQL_KNOWN_CLAIM[] =
 	"SELECT 1 FROM observation INDEXED BY observation_by_subject WHERE subject = ?1"
-	" AND fact = ?2 AND value = ?3 AND kind = ?4 AND from_date IS ?5 AND to_date IS ?6";
+	" AND fact = ?2 AND value = ?3 AND kind = ?4 AND from_date IS ?5 AND to_date IS ?6"
+	" AND first_seen <= ?7 AND last_seen >= ?7";
 
 static const char SQL_KNOWN_FACT[] =
 	"SELECT 1 FROM observation INDEXED BY observation_by_subject WHERE subject = ?1"
 	" AND fact = ?2 AND kind = ?3";
 
-/* A row's outcome: evidence no release of its kind gave before is news
- * (@p outcome); what one did is unchanged. */
+/* A row's outcome: what the release before it (of its kind) said too is
+ * unchanged; anything else is news: @p outcome, or an update when that
+ * kind of release spoke of the practice before. */
 static pcreg_status note_news(pcreg_import *imp, const char *fact, const char *subject,
                               const char *value, const char *from, const char *to,
                               enum pcreg__outcome outcome)
@@ -86,6 +115,7 @@ static pcreg_status note_news(pcreg_import *imp, const char *fact, const char *s
 	sqlite3_bind_text(stmt, 4, imp->kind->word, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 5, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 6, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 7, imp->baseline, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	pcreg__stmt_release(imp->db, SQL_KNOWN_CLAIM, stmt);
 	if (rc == SQLITE_ROW)
@@ -145,7 +175,8 @@ pcreg_status pcreg__claim_seen(pcreg_import *imp, const char *fact, const char *
 static const char SQL_NEW_ATTRIBUTES[] =
 	"SELECT NOT EXISTS (SELECT 1 FROM observation o INDEXED BY observation_by_subject"
 	" WHERE o.subject = c.subject AND o.fact = 'practice' AND o.value = c.value"
-	" AND o.kind = ?2) FROM pcreg_claim c WHERE c.subject = ?1 AND c.fact = 'practice'";
+	" AND o.kind = ?2 AND o.first_seen <= ?3 AND o.last_seen >= ?3)"
+	" FROM pcreg_claim c WHERE c.subject = ?1 AND c.fact = 'practice'";
 
 static pcreg_status note_new_attributes(pcreg_import *imp, const char *code)
 {
@@ -157,6 +188,7 @@ static pcreg_status note_new_attributes(pcreg_import *imp, const char *code)
 		return st;
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, imp->kind->word, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, imp->baseline, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		news |= sqlite3_column_int(stmt, 0);
 	pcreg__stmt_release(imp->db, SQL_NEW_ATTRIBUTES, stmt);
@@ -512,7 +544,8 @@ static pcreg_status paint(pcreg_db *db, struct timeline *t, const struct segment
 
 	if (s->to < s->from)
 		return PCREG_OK;
-	qsort(t->seg, t->n, sizeof *t->seg, by_from);
+	if (t->n > 1) /* qsort() of NULL is undefined, even for no elements */
+		qsort(t->seg, t->n, sizeof *t->seg, by_from);
 	for (i = 0; i < n && cursor <= s->to; i++) {
 		/* A copy: adding a piece may move the array. */
 		const struct segment held = t->seg[i], *e = &held;
@@ -791,7 +824,8 @@ static pcreg_status paint_stated(pcreg_db *db, const struct fact_tables *f, stru
 	size_t i;
 	pcreg_status st;
 
-	qsort(runs, n, sizeof *runs, newest_first);
+	if (n > 1)
+		qsort(runs, n, sizeof *runs, newest_first);
 	for (i = 0; i < n; i++) {
 		const struct run *r = &runs[i];
 		int64_t open, close;
@@ -844,13 +878,14 @@ static pcreg_status paint_stated(pcreg_db *db, const struct fact_tables *f, stru
 /* What releases saw on their dates, where no stated period says: a run of
  * releases that agree holds from the first to the last of them. Never
  * past the practice's close. */
-static pcreg_status paint_seen(pcreg_db *db, struct run *runs, size_t n, int64_t practice_close,
-                               struct timeline *t)
+static pcreg_status paint_seen(pcreg_db *db, const struct fact_tables *f, struct run *runs,
+                               size_t n, int64_t practice_close, struct timeline *t)
 {
 	size_t i;
 	pcreg_status st;
 
-	qsort(runs, n, sizeof *runs, oldest_first);
+	if (n > 1)
+		qsort(runs, n, sizeof *runs, oldest_first);
 	for (i = 0; i < n; i++) {
 		const struct run *r = &runs[i];
 		struct segment s;
@@ -875,6 +910,20 @@ static pcreg_status paint_seen(pcreg_db *db, struct run *runs, size_t n, int64_t
 			    strcmp(ended->value, r->value) == 0 && ended->to < s.from && said >= s.from)
 				s.from = said + 1;
 		}
+		/* Nor outside the organisation's lifetime: a file that lags names
+		 * a PCN after it closed. */
+		{
+			int64_t open, close;
+			int found;
+
+			if ((st = lifetime(db, f->sql_life, r->value, &open, &close, &found)) !=
+			    PCREG_OK)
+				return st;
+			if (s.from < open)
+				s.from = open;
+			if (s.to > close)
+				s.to = close;
+		}
 		if (s.from > s.to)
 			continue;
 		if (s.to > practice_close)
@@ -892,12 +941,31 @@ static pcreg_status paint_seen(pcreg_db *db, struct run *runs, size_t n, int64_t
  * sides is inferred for the days between; different ones are dated by a
  * succession from one to the other, or else uncertain: the old value
  * until the new one was first seen, with that window. */
-static pcreg_status fill_gaps(pcreg_db *db, struct timeline *t)
+/* Add @p s where its organisation was open (a gap is never filled with
+ * an organisation that had closed, or not yet opened). */
+static pcreg_status add_within(pcreg_db *db, const struct fact_tables *f, struct timeline *t,
+                               struct segment *s)
+{
+	int64_t open, close;
+	int found;
+	pcreg_status st = lifetime(db, f->sql_life, s->org, &open, &close, &found);
+
+	if (st != PCREG_OK)
+		return st;
+	if (s->from < open)
+		s->from = open;
+	if (s->to > close)
+		s->to = close;
+	return s->from <= s->to ? add(db, t, s) : PCREG_OK;
+}
+
+static pcreg_status fill_gaps(pcreg_db *db, const struct fact_tables *f, struct timeline *t)
 {
 	size_t i, n;
 	pcreg_status st;
 
-	qsort(t->seg, t->n, sizeof *t->seg, by_from);
+	if (t->n > 1) /* qsort() of NULL is undefined, even for no elements */
+		qsort(t->seg, t->n, sizeof *t->seg, by_from);
 	n = t->n;
 	for (i = 0; i + 1 < n; i++) {
 		struct segment left = t->seg[i], right = t->seg[i + 1], s;
@@ -913,7 +981,7 @@ static pcreg_status fill_gaps(pcreg_db *db, struct timeline *t)
 		s.window_to = 0;
 		if (strcmp(left.org, right.org) == 0) {
 			s.certainty = INFERRED;
-			if ((st = add(db, t, &s)) != PCREG_OK)
+			if ((st = add_within(db, f, t, &s)) != PCREG_OK)
 				return st;
 			continue;
 		}
@@ -923,23 +991,24 @@ static pcreg_status fill_gaps(pcreg_db *db, struct timeline *t)
 		if (at != NEVER) {
 			s.certainty = INFERRED;
 			s.to = at - 1;
-			if (s.to >= s.from && (st = add(db, t, &s)) != PCREG_OK)
+			if ((st = add_within(db, f, t, &s)) != PCREG_OK)
 				return st;
 			s = right;
 			s.point = 0;
 			s.certainty = INFERRED;
 			s.from = at;
 			s.to = right.from - 1;
-			if (s.to >= s.from && (st = add(db, t, &s)) != PCREG_OK)
+			if ((st = add_within(db, f, t, &s)) != PCREG_OK)
 				return st;
 			continue;
 		}
 		s.certainty = UNCERTAIN;
 		s.window_to = right.from;
-		if ((st = add(db, t, &s)) != PCREG_OK)
+		if ((st = add_within(db, f, t, &s)) != PCREG_OK)
 			return st;
 	}
-	qsort(t->seg, t->n, sizeof *t->seg, by_from);
+	if (t->n > 1) /* qsort() of NULL is undefined, even for no elements */
+		qsort(t->seg, t->n, sizeof *t->seg, by_from);
 	return PCREG_OK;
 }
 
@@ -1273,8 +1342,8 @@ static pcreg_status reconcile_membership(pcreg_import *imp, const struct fact_ta
 		return st;
 	if ((st = hand_periods(db, f, practice, &t)) == PCREG_OK &&
 	    (st = paint_stated(db, f, runs, nruns, close, &t)) == PCREG_OK &&
-	    (st = paint_seen(db, runs, nruns, close, &t)) == PCREG_OK &&
-	    (st = fill_gaps(db, &t)) == PCREG_OK) {
+	    (st = paint_seen(db, f, runs, nruns, close, &t)) == PCREG_OK &&
+	    (st = fill_gaps(db, f, &t)) == PCREG_OK) {
 		join_neighbours(&t);
 		if ((st = differs(db, f, practice, &t, &changed)) == PCREG_OK && changed)
 			st = write_timeline(imp, f, practice, &t);

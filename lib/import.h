@@ -104,6 +104,7 @@ struct pcreg_import {
 	char latest_date[11];
 	char latest_announcement[11];
 	int claims; /* the claim table is ready for this import */
+	char baseline[80]; /* the release rows are compared with ("DATE DIGEST"), or "" */
 };
 
 /* ---- outcomes ---------------------------------------------------------------- */

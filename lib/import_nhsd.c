@@ -2,8 +2,11 @@
  * import_nhsd.c: NHS Digital's files: the practice -> PCN -> CCG map, the
  * monthly registered patients, and NHS Payments to General Practice.
  *
- * These have a header row; columns are taken by position and the header is
- * checked for the names that position should carry.
+ * These have a header row. The map and the list sizes take columns by
+ * position and check the header for the names that position should carry;
+ * payments, whose layout changes every year, find theirs by name (header.h).
+ * Every row is also evidence (evidence.h): the CCG and PCN a practice was
+ * seen in on the file's date.
  */
 #include <ctype.h>
 #include <math.h>
@@ -13,6 +16,7 @@
 #include <strings.h>
 
 #include "evidence.h"
+#include "header.h"
 
 static const char SQL_COMMISSIONER_EXISTS[] = "SELECT 1 FROM commissioner WHERE code = ?1";
 /* The map is a second source for these fields: the ODS files (eccg,
@@ -340,7 +344,6 @@ const struct pcreg__import_kind pcreg__import_list_size = {
 
 /* The column map is header.c's; the rest of this file takes columns by
  * position. */
-#include "header.h"
 
 /* Each year's file has its own layout (51 to 75 columns, renamed and
  * moved), so every column is found by its header names. */

@@ -30,10 +30,11 @@ static pcreg_db *db;
 static struct {
 	char name[128];
 	char kind[32];
+	char released[16]; /* YYYY-MM-DD, or "-": the file says, or it is not a release */
 } files[MAX_FILES];
 static int nfiles;
 
-/* LOAD_ORDER: "FILE KIND" a line; '#' starts a comment. */
+/* LOAD_ORDER: "FILE KIND [RELEASED]" a line; '#' starts a comment. */
 static void read_load_order(void)
 {
 	FILE *f = fopen(DATA "LOAD_ORDER", "r");
@@ -42,16 +43,17 @@ static void read_load_order(void)
 	ck_assert_msg(f != NULL, "cannot open %sLOAD_ORDER", DATA);
 	nfiles = 0;
 	while (fgets(line, sizeof line, f)) {
-		char name[128], kind[32], extra[8];
+		char name[128], kind[32], released[16] = "-", extra[8];
 		int n;
 
 		if (line[0] == '#' || strspn(line, " \t\r\n") == strlen(line))
 			continue;
-		n = sscanf(line, "%127s %31s %7s", name, kind, extra);
-		ck_assert_msg(n == 2, "LOAD_ORDER: \"%s\" is not FILE KIND", line);
+		n = sscanf(line, "%127s %31s %15s %7s", name, kind, released, extra);
+		ck_assert_msg(n == 2 || n == 3, "LOAD_ORDER: \"%s\" is not FILE KIND [RELEASED]", line);
 		ck_assert_int_lt(nfiles, MAX_FILES);
 		strcpy(files[nfiles].name, name);
 		strcpy(files[nfiles].kind, kind);
+		strcpy(files[nfiles].released, released);
 		nfiles++;
 	}
 	fclose(f);
@@ -89,6 +91,8 @@ static void load_all(int second)
 		              files[i].name, pcreg_import_kind_str(detected), files[i].kind);
 		opts.kind = kind;
 		opts.mode = PCREG_IMPORT_STRICT;
+		if (strcmp(files[i].released, "-") != 0)
+			opts.released = files[i].released;
 		st = pcreg_import_file(db, path, &opts, &rep);
 		ck_assert_msg(st == PCREG_OK, "%s (%s): %s", files[i].name,
 		              second ? "second load" : "first load", pcreg_db_errmsg(db));

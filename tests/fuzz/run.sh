@@ -85,7 +85,7 @@ seed() { # DIR KIND PATTERN...
 	s_dir=$1
 	s_kind=$2
 	shift 2
-	for s_sub in good bad later cqc; do
+	for s_sub in good bad later cqc payments evidence; do
 		# The sample files' names have no blanks (globbing is off).
 		# shellcheck disable=SC2045
 		for s_base in $(ls -A "$src/tests/data/$s_sub" 2>/dev/null); do
@@ -97,7 +97,7 @@ seed() { # DIR KIND PATTERN...
 			fi
 		done
 	done
-	grep -v '^#' "$src/examples/data/LOAD_ORDER" | while read -r s_base s_k; do
+	grep -v '^#' "$src/examples/data/LOAD_ORDER" | while read -r s_base s_k s_released; do
 		[ -n "$s_base" ] || continue
 		if [ "$s_kind" = auto ] || [ "$s_k" = "$s_kind" ]; then
 			cp "$src/examples/data/$s_base" "$s_dir/examples-$s_base"

@@ -28,7 +28,7 @@ def load_order() -> List[Tuple[str, str]]:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            name, kind = line.split()
+            name, kind, *rest = line.split()
             order.append((name, kind))
     return order
 

@@ -1,2 +1,2 @@
-pcreg migrate --to 2 || echo "exit $?"
-pcreg migrate --to 4
+pcreg migrate --to 3 || echo "exit $?"
+pcreg migrate --to 5
