@@ -384,6 +384,65 @@ static int changes_rules(pcreg_import_kind_value kind)
 	       kind == PCREG_IMPORT_PCN_DETAILS;
 }
 
+/* Stubs (an organisation named by its code, which only evidence gives)
+ * that no period needs any more: whether one exists must not depend on the
+ * order the evidence came in. */
+static const char *const unused_stubs[][2] = {
+	{ "network",
+	  "DELETE FROM network WHERE name = code"
+	  " AND NOT EXISTS (SELECT 1 FROM practice_network m WHERE m.network = network.code)"
+	  " AND NOT EXISTS (SELECT 1 FROM network_lead l WHERE l.network = network.code)"
+	  " RETURNING code" },
+	{ "commissioner",
+	  "DELETE FROM commissioner WHERE name = code"
+	  " AND NOT EXISTS (SELECT 1 FROM practice_commissioner m"
+	  "                 WHERE m.commissioner = commissioner.code)"
+	  " AND NOT EXISTS (SELECT 1 FROM network n WHERE n.commissioner = commissioner.code)"
+	  " AND NOT EXISTS (SELECT 1 FROM commissioner c WHERE c.parent = commissioner.code)"
+	  " AND NOT EXISTS (SELECT 1 FROM contract k WHERE k.commissioner = commissioner.code)"
+	  " AND NOT EXISTS (SELECT 1 FROM commissioning_arrangement a"
+	  "                 WHERE a.commissioner = commissioner.code)"
+	  " RETURNING code" },
+};
+
+static pcreg_status drop_unused_stubs(pcreg_import *imp)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof unused_stubs / sizeof unused_stubs[0]; i++) {
+		sqlite3_stmt *stmt;
+		pcreg_status st = pcreg__stmt_prepare(imp->db, unused_stubs[i][1], &stmt);
+		char (*codes)[48] = NULL, (*grown)[48];
+		size_t n = 0, cap = 0, j;
+		int rc;
+
+		if (st != PCREG_OK)
+			return st;
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				if (!(grown = pcreg__realloc(codes, cap * sizeof *grown))) {
+					st = pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
+					break;
+				}
+				codes = grown;
+			}
+			snprintf(codes[n++], sizeof codes[0], "%s",
+			         (const char *)sqlite3_column_text(stmt, 0));
+		}
+		sqlite3_finalize(stmt);
+		if (st == PCREG_OK && rc != SQLITE_DONE)
+			st = pcreg__sqlite_error(imp->db, rc, unused_stubs[i][0]);
+		for (j = 0; j < n && st == PCREG_OK; j++)
+			st = pcreg__journal(imp, unused_stubs[i][0], codes[j], NULL, "delete", NULL, NULL,
+			                    NULL, NULL);
+		pcreg__free(codes);
+		if (st != PCREG_OK)
+			return st;
+	}
+	return PCREG_OK;
+}
+
 pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *digest)
 {
 	pcreg_db *db = imp->db;
@@ -451,6 +510,8 @@ pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *digest)
 			return st;
 	}
 	/* else the same release again: it says nothing new. */
+	if ((st = drop_unused_stubs(imp)) != PCREG_OK)
+		return st;
 
 	if ((st = pcreg__stmt_acquire(db, SQL_IMPORT_RELEASE, &stmt)) != PCREG_OK)
 		return st;
