@@ -345,3 +345,24 @@ pcreg_status pcreg_practice_search(pcreg_db *db, const char *text, int limit,
 PCREG__KEYED_BY_TEXT(practice, pcreg__practice_entity)
 PCREG__WRITES(practice)
 PCREG__INIT_FUNCTION(practice_query, PCREG_PRACTICE_QUERY_VERSION, PCREG_PRACTICE_QUERY_INIT)
+
+pcreg_practice_status_value pcreg_practice_status_on(const pcreg_practice *practice,
+                                                     const char *date)
+{
+	const char *open, *close;
+	pcreg_practice_status_value now;
+
+	if (!practice || !date)
+		return PCREG_PRACTICE_STATUS_NONE;
+	open = pcreg_practice_open_date(practice);
+	close = pcreg_practice_close_date(practice);
+	now = pcreg_practice_status(practice);
+	if (close && strcmp(close, date) <= 0)
+		return PCREG_PRACTICE_CLOSED;
+	if (open && strcmp(date, open) < 0)
+		return PCREG_PRACTICE_PROPOSED;
+	/* Closed later than the date, or proposed then opened: active then. */
+	if (now == PCREG_PRACTICE_CLOSED || now == PCREG_PRACTICE_PROPOSED)
+		return open || close ? PCREG_PRACTICE_ACTIVE : now;
+	return now;
+}

@@ -79,6 +79,24 @@ static pcreg_status member_of(pcreg_db *db, pcreg_membership_kind_value kind, co
 	return st == PCREG_NOTFOUND ? PCREG_OK : st;
 }
 
+/* How an answer is known, in words: "inferred (list-size 2021-01-01)",
+ * "uncertain: changed by 2022-07-01 (...)", "not known". */
+static void describe_answer(const pcreg_answer *a, char *out, size_t size)
+{
+	const char *kind = pcreg_answer_release_kind(a), *date = pcreg_answer_release_date(a);
+	char source[80] = "";
+
+	if (kind && date)
+		snprintf(source, sizeof source, " (%s %s)", kind, date);
+	else if (pcreg_answer_organisation(a))
+		snprintf(source, sizeof source, " (entered by hand)");
+	if (pcreg_answer_certainty(a) == PCREG_CERTAINTY_UNCERTAIN && pcreg_answer_window_to(a))
+		snprintf(out, size, "uncertain: another was seen from %s%s",
+		         pcreg_answer_window_to(a), source);
+	else
+		snprintf(out, size, "%s%s", pcreg_certainty_str(pcreg_answer_certainty(a)), source);
+}
+
 int cmd_practice_show(struct cli *cli, int argc, char **argv)
 {
 	static const struct out_column columns[] = {
@@ -93,8 +111,10 @@ int cmd_practice_show(struct cli *cli, int argc, char **argv)
 		{ "as_of", "As of", OUT_TEXT },
 		{ "commissioner", "Commissioner", OUT_TEXT },
 		{ "commissioner_since", "Commissioner since", OUT_TEXT },
+		{ "commissioner_known", "Commissioner known", OUT_TEXT },
 		{ "network", "Network", OUT_TEXT },
 		{ "network_since", "Network since", OUT_TEXT },
+		{ "network_known", "Network known", OUT_TEXT },
 		{ "federation", "Federation", OUT_TEXT },
 		{ "core_contract", "Core contract", OUT_TEXT },
 		{ "contract_since", "Contract since", OUT_TEXT },
@@ -107,6 +127,8 @@ int cmd_practice_show(struct cli *cli, int argc, char **argv)
 	pcreg_db *db = NULL;
 	pcreg_practice *p = NULL;
 	pcreg_membership *commissioner = NULL, *network = NULL, *federation = NULL;
+	pcreg_answer *commissioner_answer = NULL, *network_answer = NULL;
+	char commissioner_known[160], network_known[160];
 	pcreg_contract *contract = NULL;
 	pcreg_inspection *inspection = NULL;
 	pcreg_list_size *size = NULL;
@@ -125,6 +147,12 @@ int cmd_practice_show(struct cli *cli, int argc, char **argv)
 	FAIL_IF(st = member_of(db, PCREG_MEMBERSHIP_COMMISSIONER, argv[optind], on, &commissioner));
 	FAIL_IF(st = member_of(db, PCREG_MEMBERSHIP_NETWORK, argv[optind], on, &network));
 	FAIL_IF(st = member_of(db, PCREG_MEMBERSHIP_FEDERATION, argv[optind], on, &federation));
+	FAIL_IF(st = pcreg_membership_answer(db, PCREG_MEMBERSHIP_COMMISSIONER, argv[optind], on,
+	                                     &commissioner_answer));
+	FAIL_IF(st = pcreg_membership_answer(db, PCREG_MEMBERSHIP_NETWORK, argv[optind], on,
+	                                     &network_answer));
+	describe_answer(commissioner_answer, commissioner_known, sizeof commissioner_known);
+	describe_answer(network_answer, network_known, sizeof network_known);
 	st = pcreg_contract_core_on(db, argv[optind], on, &contract);
 	FAIL_IF(st == PCREG_NOTFOUND ? PCREG_OK : st);
 	st = pcreg_inspection_latest_on(db, argv[optind], on, &inspection);
@@ -144,14 +172,16 @@ int cmd_practice_show(struct cli *cli, int argc, char **argv)
 	out_text(out, *address ? address : NULL);
 	out_text(out, pcreg_practice_postcode(p));
 	out_text(out, pcreg_practice_phone(p));
-	out_text(out, pcreg_practice_status_str(pcreg_practice_status(p)));
+	out_text(out, pcreg_practice_status_str(pcreg_practice_status_on(p, on)));
 	out_text(out, pcreg_practice_open_date(p));
 	out_text(out, pcreg_practice_close_date(p));
 	out_text(out, on);
 	out_text(out, commissioner ? pcreg_membership_organisation(commissioner) : NULL);
 	out_text(out, commissioner ? pcreg_membership_from_date(commissioner) : NULL);
+	out_text(out, commissioner_known);
 	out_text(out, network ? pcreg_membership_organisation(network) : NULL);
 	out_text(out, network ? pcreg_membership_from_date(network) : NULL);
+	out_text(out, network_known);
 	out_text(out, federation ? pcreg_membership_organisation(federation) : NULL);
 	out_text(out, contract ? pcreg_contract_type_str(pcreg_contract_type(contract)) : NULL);
 	out_text(out, contract ? pcreg_contract_start_date(contract) : NULL);
@@ -173,6 +203,8 @@ done:
 	pcreg_membership_free(commissioner);
 	pcreg_membership_free(network);
 	pcreg_membership_free(federation);
+	pcreg_answer_free(commissioner_answer);
+	pcreg_answer_free(network_answer);
 	pcreg_contract_free(contract);
 	pcreg_inspection_free(inspection);
 	pcreg_list_size_free(size);

@@ -19,6 +19,7 @@
 #include "inspection.h"
 #include "listsize.h"
 #include "membership.h"
+#include "answer.h"
 #include "network.h"
 #include "practice.h"
 #include "import.h"

@@ -109,6 +109,8 @@ typedef struct pcreg_finding_iter pcreg_finding_iter;
  void pcreg_finding_iter_free(pcreg_finding_iter *iter);
  const char *pcreg_finding_check(const pcreg_finding *finding);
  const char *pcreg_finding_detail(const pcreg_finding *finding);
+ const char *pcreg_finding_severity(const pcreg_finding *finding);
+ int pcreg_finding_is_note(const pcreg_finding *finding);
 typedef struct pcreg_commissioner pcreg_commissioner;
 typedef struct pcreg_commissioner_iter pcreg_commissioner_iter;
 typedef enum pcreg_commissioner_kind_value {
@@ -478,6 +480,25 @@ typedef struct pcreg_membership_query {
  pcreg_status pcreg_membership_iter_next(pcreg_membership_iter *iter,
  const pcreg_membership **out);
  void pcreg_membership_iter_free(pcreg_membership_iter *iter);
+typedef enum pcreg_certainty_value {
+ PCREG_CERTAINTY_NOT_KNOWN = 0,
+ PCREG_CERTAINTY_STATED = 1,
+ PCREG_CERTAINTY_INFERRED = 2,
+ PCREG_CERTAINTY_UNCERTAIN = 3
+} pcreg_certainty_value;
+typedef struct pcreg_answer pcreg_answer;
+ pcreg_status pcreg_membership_answer(pcreg_db *db, pcreg_membership_kind_value kind,
+ const char *practice, const char *date,
+ pcreg_answer **out);
+ void pcreg_answer_free(pcreg_answer *answer);
+ pcreg_certainty_value pcreg_answer_certainty(const pcreg_answer *answer);
+ const char *pcreg_answer_organisation(const pcreg_answer *answer);
+ const char *pcreg_answer_from_date(const pcreg_answer *answer);
+ const char *pcreg_answer_to_date(const pcreg_answer *answer);
+ const char *pcreg_answer_window_to(const pcreg_answer *answer);
+ const char *pcreg_answer_release_kind(const pcreg_answer *answer);
+ const char *pcreg_answer_release_date(const pcreg_answer *answer);
+ const char *pcreg_certainty_str(pcreg_certainty_value certainty);
 typedef struct pcreg_network pcreg_network;
 typedef struct pcreg_network_iter pcreg_network_iter;
 typedef enum pcreg_network_kind_value {
@@ -601,6 +622,8 @@ typedef enum pcreg_practice_status_value {
  const char *pcreg_practice_phone(const pcreg_practice *practice);
  pcreg_status pcreg_practice_set_phone(pcreg_practice *practice, const char *phone);
  const char *pcreg_practice_status_str(pcreg_practice_status_value status);
+ pcreg_practice_status_value pcreg_practice_status_on(const pcreg_practice *practice,
+ const char *date);
  pcreg_practice_status_value pcreg_practice_status_parse(const char *text);
 typedef struct pcreg_practice_query {
  unsigned int version;

@@ -129,6 +129,19 @@ PCREG_API pcreg_status pcreg_practice_set_phone(pcreg_practice *practice, const 
 PCREG_API const char *pcreg_practice_status_str(pcreg_practice_status_value status);
 
 /**
+ * The practice's status on a date, from its open and close dates as the
+ * newest release gives them: closed from its close date, proposed before
+ * its open date, active in between (or dormant, if it is now). Not
+ * today's status for a date in the past.
+ *
+ * @param practice  a practice record
+ * @param date      YYYY-MM-DD
+ * @return the status then; PCREG_PRACTICE_STATUS_NONE for NULL arguments
+ */
+PCREG_API pcreg_practice_status_value pcreg_practice_status_on(const pcreg_practice *practice,
+                                                               const char *date);
+
+/**
  * The status a word names, case-insensitively ("Active", "CLOSED").
  *
  * @return the status, or PCREG_PRACTICE_STATUS_NONE if unknown
