@@ -1,0 +1,498 @@
+/*
+ * check_history.c: history from evidence (schema v4).
+ *
+ * Releases loaded in any order give the same registry; each dated answer
+ * says how it is known; the cases the issue names, on small made-up
+ * releases and on the real files in ../shared/data when it is there.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <check.h>
+#include <sqlite3.h>
+
+#include "pcreg/pcreg.h"
+#include "testutil.h"
+
+#define REAL PCREG_SOURCE_DIR "/../shared/data/"
+#define GOOD PCREG_SOURCE_DIR "/tests/data/good/"
+#define EVIDENCE PCREG_SOURCE_DIR "/tests/data/evidence/"
+
+#define OK(call) ck_assert_msg((call) == PCREG_OK, "%s: %s", #call, pcreg_db_errmsg(db))
+
+static pcreg_db *db;
+static char registry[512];
+
+static void open_registry(const char *name)
+{
+	snprintf(registry, sizeof registry, "%s", tu_path(name));
+	unlink(registry);
+	db = tu_open(registry, PCREG_OPEN_CREATE);
+}
+
+static pcreg_import_report *load(const char *path, int kind, const char *released)
+{
+	pcreg_import_options opts = PCREG_IMPORT_OPTIONS_INIT;
+	pcreg_import_report *r = NULL;
+
+	opts.kind = kind;
+	opts.mode = PCREG_IMPORT_LENIENT;
+	opts.released = released;
+	ck_assert_msg(pcreg_import_file(db, path, &opts, &r) == PCREG_OK, "%s: %s", path,
+	              pcreg_db_errmsg(db));
+	return r;
+}
+
+static void load_quietly(const char *path, int kind, const char *released)
+{
+	pcreg_import_report_free(load(path, kind, released));
+}
+
+/* One epraccur row: the 27 ODS columns, with the ones that matter here. */
+static void epraccur_row(FILE *f, const char *code, const char *name, const char *close,
+                         const char *status, const char *commissioner, const char *join,
+                         const char *left, int setting)
+{
+	fprintf(f,
+	        "\"%s\",\"%s\",\"Y56\",\"QF1\",\"1 EXAMPLE ROAD\",\"\",\"FICTIONTON\",\"\",\"\","
+	        "\"FX1 1AA\",\"19740401\",\"%s\",\"%s\",\"B\",\"%s\",\"%s\",\"%s\",\"\",\"\",\"\","
+	        "\"\",\"0\",\"\",\"%s\",\"\",\"%d\",\"\"\n",
+	        code, name, close, status, commissioner, join, left, commissioner, setting);
+}
+
+/* What an export of the derived history and the practices says, as text. */
+static char *history_dump(void)
+{
+	static const char sql[] =
+		"SELECT group_concat(line, char(10)) FROM ("
+		" SELECT 'c ' || practice || ' ' || commissioner || ' ' || from_date || ' ' ||"
+		"  coalesce(to_date, '-') || ' ' || certainty || ' ' || coalesce(window_to, '-') ||"
+		"  ' ' || coalesce((SELECT kind || release_date FROM release WHERE id = release_id),"
+		"  'hand') AS line FROM practice_commissioner"
+		" UNION ALL SELECT 'n ' || practice || ' ' || network || ' ' || from_date || ' ' ||"
+		"  coalesce(to_date, '-') || ' ' || certainty FROM practice_network"
+		" UNION ALL SELECT 'p ' || code || ' ' || name || ' ' || status || ' ' ||"
+		"  prescribing_setting || ' ' || coalesce(close_date, '-') FROM practice"
+		" UNION ALL SELECT 'o ' || code || ' ' || name || ' ' || kind FROM commissioner"
+		" UNION ALL SELECT 'w ' || code || ' ' || name FROM network"
+		" ORDER BY 1)";
+	sqlite3 *raw;
+	sqlite3_stmt *stmt;
+	char *out;
+
+	ck_assert_int_eq(sqlite3_open_v2(registry, &raw, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(raw, sql, -1, &stmt, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+	out = strdup(sqlite3_column_text(stmt, 0) ? (const char *)sqlite3_column_text(stmt, 0)
+	                                          : "");
+	sqlite3_finalize(stmt);
+	sqlite3_close(raw);
+	return out;
+}
+
+static pcreg_answer *answer(pcreg_membership_kind_value kind, const char *practice,
+                            const char *date)
+{
+	pcreg_answer *a = NULL;
+
+	OK(pcreg_membership_answer(db, kind, practice, date, &a));
+	return a;
+}
+
+static void expect(pcreg_membership_kind_value kind, const char *practice, const char *date,
+                   const char *organisation, pcreg_certainty_value certainty)
+{
+	pcreg_answer *a = answer(kind, practice, date);
+
+	ck_assert_msg(pcreg_answer_certainty(a) == certainty, "%s on %s: %s, expected %s",
+	              practice, date, pcreg_certainty_str(pcreg_answer_certainty(a)),
+	              pcreg_certainty_str(certainty));
+	if (organisation)
+		ck_assert_msg(pcreg_answer_organisation(a) &&
+		                      strcmp(pcreg_answer_organisation(a), organisation) == 0,
+		              "%s on %s: in %s, expected %s", practice, date,
+		              pcreg_answer_organisation(a) ? pcreg_answer_organisation(a) : "(none)",
+		              organisation);
+	else
+		ck_assert_ptr_null(pcreg_answer_organisation(a));
+	pcreg_answer_free(a);
+}
+
+/* ---- made-up releases ------------------------------------------------------------------ */
+
+/* Three releases of epraccur. 2019: F81001 in 97H since 2013; F81002 in
+ * 99F; F81003 in 97H, setting 4. 2021: F81001 moved to 99F from
+ * 2020-04-01 (97H closed 2020-03-31, succeeded by 99F); F81002 renamed;
+ * F81003 listed under setting 26. 2022: F81002 closed 2021-12-31. */
+static const char *release_path(int which)
+{
+	static char paths[3][512];
+	FILE *f;
+
+	snprintf(paths[which], sizeof paths[which], "%s", tu_path(which == 0   ? "ep-2019.csv"
+	                                                          : which == 1 ? "ep-2021.csv"
+	                                                                       : "ep-2022.csv"));
+	f = fopen(paths[which], "w");
+	ck_assert_ptr_nonnull(f);
+	if (which == 0) {
+		epraccur_row(f, "F81001", "FICTIONAL MEADOW SURGERY", "", "A", "97H", "20130401", "", 4);
+		epraccur_row(f, "F81002", "IMAGINARY LANE PRACTICE", "", "A", "99F", "20130401", "", 4);
+		epraccur_row(f, "F81003", "PRETEND HOUSE", "", "A", "97H", "20130401", "", 4);
+	} else {
+		epraccur_row(f, "F81001", "FICTIONAL MEADOW SURGERY", "", "A", "99F", "20200401", "", 4);
+		epraccur_row(f, "F81002", "IMAGINARY LANE HEALTH CENTRE", which == 2 ? "20211231" : "",
+		             which == 2 ? "C" : "A", "99F", "20130401", which == 2 ? "20211231" : "", 4);
+		epraccur_row(f, "F81003", "PRETEND HOUSE HUB", "", "A", "99F", "20130401", "", 26);
+	}
+	fclose(f);
+	return paths[which];
+}
+
+static const char *const release_dates[] = { "2019-06-30", "2021-06-30", "2022-06-30" };
+
+static void load_made_up(const int *order)
+{
+	int i;
+
+	load_quietly(GOOD "eccg.csv", PCREG_IMPORT_ECCG, "2022-06-30");
+	load_quietly(GOOD "succ.csv", PCREG_IMPORT_SUCC, "2022-06-30");
+	for (i = 0; i < 3; i++)
+		load_quietly(release_path(order[i]), PCREG_IMPORT_EPRACCUR, release_dates[order[i]]);
+}
+
+START_TEST(test_order_does_not_matter)
+{
+	static const int orders[][3] = { { 0, 1, 2 }, { 2, 1, 0 }, { 1, 2, 0 }, { 2, 0, 1 },
+		                         { 0, 2, 1 }, { 1, 0, 2 } };
+	char *first = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof orders / sizeof orders[0]; i++) {
+		char *dump;
+
+		open_registry("order.db");
+		load_made_up(orders[i]);
+		pcreg_db_close(db);
+		dump = history_dump();
+		ck_assert_msg(strstr(dump, "c F81001 ") != NULL, "nothing derived:\n%s", dump);
+		if (!first)
+			first = dump;
+		else {
+			ck_assert_msg(strcmp(first, dump) == 0, "order %zu differs:\n%s\n---\n%s", i,
+			              first, dump);
+			free(dump);
+		}
+	}
+	free(first);
+}
+END_TEST
+
+START_TEST(test_answers_and_their_certainty)
+{
+	static const int backwards[] = { 2, 1, 0 };
+
+	open_registry("answers.db");
+	load_made_up(backwards);
+	/* Stated by the 2019 release, up to 97H's close. */
+	expect(PCREG_MEMBERSHIP_COMMISSIONER, "F81001", "2019-01-01", "97H", PCREG_CERTAINTY_STATED);
+	/* The 2021 release states 99F from 2020-04-01. */
+	expect(PCREG_MEMBERSHIP_COMMISSIONER, "F81001", "2020-04-01", "99F", PCREG_CERTAINTY_STATED);
+	/* F81003: 97H until its close, then its successor carries it on. */
+	expect(PCREG_MEMBERSHIP_COMMISSIONER, "F81003", "2020-03-31", "97H", PCREG_CERTAINTY_STATED);
+	/* Before any evidence: not known, never a guess. */
+	expect(PCREG_MEMBERSHIP_COMMISSIONER, "F81001", "2001-01-01", NULL,
+	       PCREG_CERTAINTY_NOT_KNOWN);
+	/* F81002's period ends where the practice closed. */
+	expect(PCREG_MEMBERSHIP_COMMISSIONER, "F81002", "2021-12-31", "99F", PCREG_CERTAINTY_STATED);
+	expect(PCREG_MEMBERSHIP_COMMISSIONER, "F81002", "2022-01-01", NULL,
+	       PCREG_CERTAINTY_NOT_KNOWN);
+	/* The newest release names the practices, whatever came last. */
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM practice WHERE code = 'F81002'"
+	                                      " AND name = 'IMAGINARY LANE HEALTH CENTRE'"
+	                                      " AND status = 'closed'"),
+	                 1);
+	/* A practice a newer release lists under another setting takes it. */
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT prescribing_setting FROM practice"
+	                                      " WHERE code = 'F81003'"),
+	                 26);
+	pcreg_db_close(db);
+}
+END_TEST
+
+START_TEST(test_same_release_twice_changes_nothing)
+{
+	static const int forwards[] = { 0, 1, 2 };
+	pcreg_import_report *r;
+	char *before, *after;
+	long long changes;
+
+	open_registry("twice.db");
+	load_made_up(forwards);
+	pcreg_db_close(db);
+	before = history_dump();
+	changes = tu_sql_int(registry, "SELECT count(*) FROM change");
+	db = tu_open(registry, 0);
+	r = load(release_path(1), PCREG_IMPORT_EPRACCUR, release_dates[1]);
+	ck_assert_int_eq(pcreg_import_report_inserted(r) + pcreg_import_report_updated(r), 0);
+	pcreg_import_report_free(r);
+	pcreg_db_close(db);
+	after = history_dump();
+	ck_assert_str_eq(before, after);
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM change"), changes);
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM release WHERE kind = 'epraccur'"),
+	                 3);
+	free(before);
+	free(after);
+}
+END_TEST
+
+/* Since schema v4 an unknown practice or PCN is evidence, not bad input. */
+START_TEST(test_unknown_references_are_kept_as_evidence)
+{
+	pcreg_import_report *r;
+
+	open_registry("unknown.db");
+	tu_add_reference_data(db);
+	r = load(EVIDENCE "pcn-partners-unknown-pcn.csv", PCREG_IMPORT_PCN_PARTNERS, "2021-06-30");
+	ck_assert_int_eq(pcreg_import_report_rejected(r), 0);
+	pcreg_import_report_free(r);
+	/* U99999: a network named by its code until a file describes it. */
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM network WHERE code = 'U99999'"
+	                                      " AND name = 'U99999'"),
+	                 1);
+	r = load(EVIDENCE "pcn-partners-unknown-practice.csv", PCREG_IMPORT_PCN_PARTNERS,
+	         "2021-07-31");
+	ck_assert_int_eq(pcreg_import_report_rejected(r), 0);
+	ck_assert_int_eq(pcreg_import_report_skipped(r), 1);
+	pcreg_import_report_free(r);
+	/* its PCN period, and its CCG as the sheet saw it */
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM observation"
+	                                      " WHERE subject = 'F89999'"),
+	                 2);
+	/* Overlapping periods in one file are reconciled, not refused. */
+	r = load(EVIDENCE "pcn-partners-overlap.csv", PCREG_IMPORT_PCN_PARTNERS, "2021-08-31");
+	ck_assert_int_eq(pcreg_import_report_rejected(r), 0);
+	pcreg_import_report_free(r);
+	expect(PCREG_MEMBERSHIP_NETWORK, "F81002", "2021-06-01", "U99001", PCREG_CERTAINTY_STATED);
+	pcreg_db_close(db);
+}
+END_TEST
+
+/* A v3 registry keeps every answer: its periods become the evidence of
+ * one release, dated by its last import, which later releases outrank. */
+START_TEST(test_v3_registry_migrates)
+{
+	pcreg_open_options opts = PCREG_OPEN_OPTIONS_INIT;
+	pcreg_membership *m = NULL;
+	pcreg_status st;
+
+	snprintf(registry, sizeof registry, "%s", tu_path("v3.db"));
+	unlink(registry);
+	opts.flags = PCREG_OPEN_CREATE;
+	opts.schema_version = 3;
+	ck_assert_int_eq(pcreg_db_open(registry, &opts, &db), PCREG_OK);
+	pcreg_db_close(db);
+	tu_sql(registry,
+	       "INSERT INTO commissioner (code, kind, name, open_date) VALUES"
+	       " ('99F', 'ccg', 'NHS FICTIONAL VALE CCG', '2013-04-01');"
+	       "INSERT INTO practice (code, name, status, prescribing_setting) VALUES"
+	       " ('F81001', 'FICTIONAL MEADOW SURGERY', 'active', 4);"
+	       "INSERT INTO practice_commissioner VALUES ('F81001', '99F', '2013-04-01', NULL);"
+	       "INSERT INTO import (file_name, file_size, sha256, kind, mode, started_at,"
+	       " finished_at) VALUES ('epraccur.csv', 1, printf('%064d', 0), 'epraccur', 'strict',"
+	       " '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z');");
+	opts.flags = PCREG_OPEN_MIGRATE;
+	opts.schema_version = 0;
+	st = pcreg_db_open(registry, &opts, &db);
+	ck_assert_msg(st == PCREG_OK, "%s", pcreg_status_str(st));
+	OK(pcreg_membership_on(db, PCREG_MEMBERSHIP_COMMISSIONER, "F81001", "2019-01-01", &m));
+	ck_assert_str_eq(pcreg_membership_organisation(m), "99F");
+	pcreg_membership_free(m);
+	expect(PCREG_MEMBERSHIP_COMMISSIONER, "F81001", "2019-01-01", "99F", PCREG_CERTAINTY_STATED);
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM release WHERE kind = 'v3'"
+	                                      " AND release_date = '2020-01-01'"),
+	                 1);
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM observation WHERE kind = 'v3'"),
+	                 2);
+	pcreg_db_close(db);
+}
+END_TEST
+
+/* ---- the real files ------------------------------------------------------------------------ */
+
+static int have_real_data(void)
+{
+	struct stat st;
+
+	return stat(REAL, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static const char *real(const char *name)
+{
+	static char paths[8][1024];
+	static int next;
+	char *path = paths[next++ % 8];
+
+	snprintf(path, sizeof paths[0], "%s%s", REAL, name);
+	ck_assert_msg(access(path, R_OK) == 0, "%s is missing from ../shared/data", path);
+	return path;
+}
+
+/* A81630: ODS moved it from 00M to 16C keeping its join date 2013-04-01,
+ * though 16C opened on 2020-04-01, succeeding 00M. With the 2017/18
+ * payments (00M), it was in 00M until 2020-03-31: a merger. Loaded
+ * newest first. 07L on 2019-04-01, from the list sizes of 2021 and the
+ * payments of 2017/18, has 30 or more practices. */
+START_TEST(test_real_merger_and_past_membership)
+{
+	pcreg_membership_iter *it = NULL;
+	const pcreg_membership *m;
+	int members = 0;
+
+	if (!have_real_data()) {
+		fprintf(stderr, "check_history: no ../shared/data: skipped\n");
+		return;
+	}
+	open_registry("real.db");
+	load_quietly(real("contracts/nhspaymentsgp-17-18-csv.csv"), PCREG_IMPORT_PAYMENTS,
+	             "2018-03-31");
+	load_quietly(real("listsize/gp-reg-pat-prac-all.csv"), PCREG_IMPORT_LIST_SIZE, NULL);
+	load_quietly(real("epraccur/epraccur.csv"), PCREG_IMPORT_EPRACCUR, "2025-04-23");
+	load_quietly(real("ccg/succ.csv"), PCREG_IMPORT_SUCC, "2026-04-01");
+	load_quietly(real("ccg/eccg.csv"), PCREG_IMPORT_ECCG, "2024-07-24");
+	expect(PCREG_MEMBERSHIP_COMMISSIONER, "A81630", "2019-04-01", "00M",
+	       PCREG_CERTAINTY_INFERRED);
+	expect(PCREG_MEMBERSHIP_COMMISSIONER, "A81630", "2020-04-01", "16C", PCREG_CERTAINTY_STATED);
+	expect(PCREG_MEMBERSHIP_COMMISSIONER, "A81630", "2013-04-01", NULL,
+	       PCREG_CERTAINTY_NOT_KNOWN);
+	OK(pcreg_membership_members_on(db, PCREG_MEMBERSHIP_COMMISSIONER, "07L", "2019-04-01", &it));
+	while (pcreg_membership_iter_next(it, &m) == PCREG_OK)
+		members++;
+	pcreg_membership_iter_free(it);
+	ck_assert_int_ge(members, 30);
+	pcreg_db_close(db);
+}
+END_TEST
+
+/* K83059: the ePCN release of 2022 says it joined U09772 on 2019-10-01; an
+ * earlier release (made here by editing a copy) said 2019-12-01. The newer
+ * start holds, whatever the order. */
+START_TEST(test_real_newer_start_date_moves_the_start)
+{
+	const char *older = tu_path("partners-older.csv");
+	char line[8192];
+	FILE *in, *out;
+	int order, edited = 0;
+
+	if (!have_real_data()) {
+		fprintf(stderr, "check_history: no ../shared/data: skipped\n");
+		return;
+	}
+	in = fopen(real("pcn/ePCN_PCN_Core_Partner_Details.csv"), "r");
+	out = fopen(older, "w");
+	ck_assert_ptr_nonnull(in);
+	ck_assert_ptr_nonnull(out);
+	while (fgets(line, sizeof line, in)) {
+		char *at = strstr(line, ",20191001,");
+
+		if (strncmp(line, "K83059,", 7) == 0 && at) {
+			memcpy(at, ",20191201,", 10);
+			edited++;
+		}
+		fputs(line, out);
+	}
+	fclose(in);
+	fclose(out);
+	ck_assert_int_eq(edited, 1);
+	for (order = 0; order < 2; order++) {
+		open_registry("k83059.db");
+		load_quietly(real("epraccur/epraccur.csv"), PCREG_IMPORT_EPRACCUR, "2025-04-23");
+		load_quietly(real("pcn/ePCN_PCNDetails.csv"), PCREG_IMPORT_PCN_DETAILS, "2022-05-01");
+		load_quietly(order ? older : real("pcn/ePCN_PCN_Core_Partner_Details.csv"),
+		             PCREG_IMPORT_PCN_PARTNERS, order ? "2021-01-01" : "2022-05-01");
+		load_quietly(order ? real("pcn/ePCN_PCN_Core_Partner_Details.csv") : older,
+		             PCREG_IMPORT_PCN_PARTNERS, order ? "2022-05-01" : "2021-01-01");
+		expect(PCREG_MEMBERSHIP_NETWORK, "K83059", "2019-11-01", "U09772",
+		       PCREG_CERTAINTY_STATED);
+		ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM practice_network"
+		                                      " WHERE practice = 'K83059'"),
+		                 1);
+		pcreg_db_close(db);
+	}
+}
+END_TEST
+
+/* check: no errors on the real set, whatever the order; notes counted. */
+START_TEST(test_real_check_has_no_errors)
+{
+	pcreg_finding_iter *it = NULL;
+	const pcreg_finding *f;
+	int errors = 0, notes = 0;
+
+	if (!have_real_data()) {
+		fprintf(stderr, "check_history: no ../shared/data: skipped\n");
+		return;
+	}
+	open_registry("check.db");
+	load_quietly(real("pcn/ePCN_PCN_Core_Partner_Details.csv"), PCREG_IMPORT_PCN_PARTNERS,
+	             "2022-05-01");
+	load_quietly(real("epraccur/releases/epraccur-2021-11.csv"), PCREG_IMPORT_EPRACCUR,
+	             "2021-11-04");
+	load_quietly(real("epraccur/epraccur.csv"), PCREG_IMPORT_EPRACCUR, "2025-04-23");
+	load_quietly(real("pcn/ePCN_PCNDetails.csv"), PCREG_IMPORT_PCN_DETAILS, "2022-05-01");
+	load_quietly(real("ccg/eccg.csv"), PCREG_IMPORT_ECCG, "2024-07-24");
+	load_quietly(real("ccg/succ.csv"), PCREG_IMPORT_SUCC, "2026-04-01");
+	load_quietly(real("contracts/nhspaymentsgp-21-22-prac-csv-v2.csv"), PCREG_IMPORT_PAYMENTS,
+	             "2022-03-31");
+	OK(pcreg_check_run(db, &it));
+	while (pcreg_finding_iter_next(it, &f) == PCREG_OK) {
+		if (pcreg_finding_is_note(f)) {
+			notes++;
+		} else {
+			fprintf(stderr, "%s: %s\n", pcreg_finding_check(f), pcreg_finding_detail(f));
+			errors++;
+		}
+	}
+	pcreg_finding_iter_free(it);
+	ck_assert_int_eq(errors, 0);
+	ck_assert_int_gt(notes, 0);
+	pcreg_db_close(db);
+}
+END_TEST
+
+static Suite *history_suite(void)
+{
+	Suite *s = suite_create("history");
+	TCase *made_up = tcase_create("made up");
+	TCase *real_files = tcase_create("real");
+
+	tcase_set_timeout(made_up, 120);
+	tcase_add_test(made_up, test_order_does_not_matter);
+	tcase_add_test(made_up, test_answers_and_their_certainty);
+	tcase_add_test(made_up, test_same_release_twice_changes_nothing);
+	tcase_add_test(made_up, test_unknown_references_are_kept_as_evidence);
+	tcase_add_test(made_up, test_v3_registry_migrates);
+	suite_add_tcase(s, made_up);
+	tcase_set_timeout(real_files, 900);
+	tcase_add_test(real_files, test_real_merger_and_past_membership);
+	tcase_add_test(real_files, test_real_newer_start_date_moves_the_start);
+	tcase_add_test(real_files, test_real_check_has_no_errors);
+	suite_add_tcase(s, real_files);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	tu_init();
+	sr = srunner_create(history_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
