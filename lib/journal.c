@@ -9,7 +9,8 @@
 /* ---- imports -------------------------------------------------------------------- */
 
 enum { I_ID, I_FILE, I_SIZE, I_SHA, I_KIND, I_MODE, I_STARTED, I_FINISHED, I_READ, I_INSERTED,
-       I_UPDATED, I_UNCHANGED, I_SKIPPED, I_REJECTED, N_IMPORT_FIELDS };
+       I_UPDATED, I_UNCHANGED, I_SKIPPED, I_REJECTED, I_RELEASE_DATE, I_RELEASE_BASIS,
+       N_IMPORT_FIELDS };
 
 static const struct pcreg__field import_fields[N_IMPORT_FIELDS] = {
 	{ "id", PCREG__T_INT, PCREG__F_AUTO, NULL, NULL },
@@ -26,14 +27,17 @@ static const struct pcreg__field import_fields[N_IMPORT_FIELDS] = {
 	{ "unchanged", PCREG__T_INT, 0, NULL, NULL },
 	{ "skipped", PCREG__T_INT, 0, NULL, NULL },
 	{ "rejected", PCREG__T_INT, 0, NULL, NULL },
+	{ "release_date", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "release_date_basis", PCREG__T_TEXT, 0, NULL, NULL },
 };
 
-#define IMPORT_COLUMNS                                                                       \
-	"id, file_name, file_size, sha256, kind, mode, started_at, finished_at, rows_read,"  \
-	" inserted, updated, unchanged, skipped, rejected"
+#define IMPORT_COLUMNS                                                                        \
+	"i.id, i.file_name, i.file_size, i.sha256, i.kind, i.mode, i.started_at, i.finished_at," \
+	" i.rows_read, i.inserted, i.updated, i.unchanged, i.skipped, i.rejected,"              \
+	" r.release_date, r.date_basis FROM import i LEFT JOIN release r ON r.id = i.release_id"
 
-static const char SQL_IMPORT_GET[] = "SELECT " IMPORT_COLUMNS " FROM import WHERE id = ?1";
-static const char SQL_IMPORTS[] = "SELECT " IMPORT_COLUMNS " FROM import ORDER BY id";
+static const char SQL_IMPORT_GET[] = "SELECT " IMPORT_COLUMNS " WHERE i.id = ?1";
+static const char SQL_IMPORTS[] = "SELECT " IMPORT_COLUMNS " ORDER BY i.id";
 
 /* Read-only: the journal is written by imports alone. */
 static const struct pcreg__entity import_entity = {
@@ -57,6 +61,8 @@ PCREG__GET_INT(import_entry, updated, I_UPDATED)
 PCREG__GET_INT(import_entry, unchanged, I_UNCHANGED)
 PCREG__GET_INT(import_entry, skipped, I_SKIPPED)
 PCREG__GET_INT(import_entry, rejected, I_REJECTED)
+PCREG__GET_TEXT(import_entry, release_date, I_RELEASE_DATE)
+PCREG__GET_TEXT(import_entry, release_date_basis, I_RELEASE_BASIS)
 
 void pcreg_import_entry_free(pcreg_import_entry *entry)
 {

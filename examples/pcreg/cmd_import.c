@@ -152,6 +152,7 @@ int cmd_imports(struct cli *cli, int argc, char **argv)
 	static const struct out_column columns[] = {
 		{ "id", "Import", OUT_ID },          { "file", "File", OUT_TEXT },
 		{ "kind", "Kind", OUT_TEXT },        { "mode", "Mode", OUT_TEXT },
+		{ "release_date", "Released", OUT_TEXT }, { "release_date_basis", "Dated by", OUT_TEXT },
 		{ "finished_at", "Finished", OUT_TEXT }, { "rows_read", "Rows", OUT_INT },
 		{ "inserted", "Inserted", OUT_INT }, { "updated", "Updated", OUT_INT },
 		{ "unchanged", "Unchanged", OUT_INT }, { "skipped", "Skipped", OUT_INT },
@@ -171,13 +172,15 @@ int cmd_imports(struct cli *cli, int argc, char **argv)
 	if ((code = cli_positionals(cli, argc, argv, 0, 0)) != EXIT_OK ||
 	    (code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
 		return code;
-	out = out_begin(cli->format, columns, 11, 0);
+	out = out_begin(cli->format, columns, 13, 0);
 	st = pcreg_journal_imports(db, &it);
 	while (st == PCREG_OK && (st = pcreg_import_entry_iter_next(it, &e)) == PCREG_OK) {
 		out_int(out, pcreg_import_entry_id(e));
 		out_text(out, pcreg_import_entry_file_name(e));
 		out_text(out, pcreg_import_entry_kind(e));
 		out_text(out, pcreg_import_entry_mode(e));
+		out_text(out, pcreg_import_entry_release_date(e));
+		out_text(out, pcreg_import_entry_release_date_basis(e));
 		out_text(out, pcreg_import_entry_finished_at(e));
 		out_int(out, pcreg_import_entry_rows_read(e));
 		out_int(out, pcreg_import_entry_inserted(e));

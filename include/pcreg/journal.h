@@ -72,6 +72,10 @@ PCREG_API int64_t pcreg_import_entry_updated(const pcreg_import_entry *entry);
 PCREG_API int64_t pcreg_import_entry_unchanged(const pcreg_import_entry *entry);
 PCREG_API int64_t pcreg_import_entry_skipped(const pcreg_import_entry *entry);
 PCREG_API int64_t pcreg_import_entry_rejected(const pcreg_import_entry *entry);
+/** The release the import was: its date (NULL for the registry's own files and CQC's), and
+ *  where the date came from: "file", "caller", "inferred" or "migrated". */
+PCREG_API const char *pcreg_import_entry_release_date(const pcreg_import_entry *entry);
+PCREG_API const char *pcreg_import_entry_release_date_basis(const pcreg_import_entry *entry);
 /** @} */
 
 /** One change (opaque). */
