@@ -1,7 +1,7 @@
 /*
  * evidence.c: releases, the evidence they give, and reconciliation.
  *
- * An import collects what its rows say as claims in a temporary table.
+ * An import collects what its rows say as claims in a working table.
  * When it ends, the release is dated and its claims merged into the
  * observation table as runs: a run holds for every release of its kind
  * from first_seen to last_seen (positions "DATE DIGEST", which order the
@@ -27,23 +27,14 @@
 
 /* ---- claims ------------------------------------------------------------------------------ */
 
-/* Dates absent are '' so that the key deduplicates a row a file gives twice. */
-static const char SQL_CLAIM_TABLE[] =
-	"CREATE TEMP TABLE IF NOT EXISTS pcreg_claim ("
-	" fact TEXT NOT NULL, subject TEXT NOT NULL, value TEXT NOT NULL,"
-	" from_date TEXT NOT NULL, to_date TEXT NOT NULL, matched INTEGER NOT NULL DEFAULT 0,"
-	" PRIMARY KEY (subject, fact, value, from_date, to_date)) WITHOUT ROWID";
-static const char SQL_TOUCHED_TABLE[] =
-	"CREATE TEMP TABLE IF NOT EXISTS pcreg_touched ("
-	" subject TEXT NOT NULL, fact TEXT NOT NULL, PRIMARY KEY (subject, fact)) WITHOUT ROWID";
-static const char SQL_CLAIM_CLEAR[] = "DELETE FROM pcreg_claim";
-static const char SQL_TOUCHED_CLEAR[] = "DELETE FROM pcreg_touched";
+static const char SQL_CLAIM_CLEAR[] = "DELETE FROM import_claim";
+static const char SQL_TOUCHED_CLEAR[] = "DELETE FROM import_touched";
 static const char SQL_CLAIM[] =
-	"INSERT OR IGNORE INTO pcreg_claim (fact, subject, value, from_date, to_date)"
+	"INSERT OR IGNORE INTO import_claim (fact, subject, value, from_date, to_date)"
 	" VALUES (?1, ?2, ?3, coalesce(?4, ''), coalesce(?5, ''))";
 /* The attributes' order is the v4 migration's too. */
 static const char SQL_CLAIM_PRACTICE[] =
-	"INSERT OR IGNORE INTO pcreg_claim (fact, subject, value, from_date, to_date)"
+	"INSERT OR IGNORE INTO import_claim (fact, subject, value, from_date, to_date)"
 	" VALUES ('practice', ?1, json_array(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13),"
 	" '', '')";
 
@@ -74,15 +65,26 @@ static pcreg_status baseline(pcreg_import *imp)
 
 pcreg_status pcreg__evidence_begin(pcreg_import *imp)
 {
+	imp->claims = 1;
+	return PCREG_OK;
+}
+
+/* The claim tables, readied at the first claim: a file that makes none
+ * (eccg, succ) pays nothing for them. */
+static pcreg_status claim_tables(pcreg_import *imp)
+{
 	pcreg_status st;
 
-	if ((st = pcreg__exec_static(imp->db, SQL_CLAIM_TABLE)) != PCREG_OK ||
-	    (st = pcreg__exec_static(imp->db, SQL_TOUCHED_TABLE)) != PCREG_OK ||
-	    (st = pcreg__exec_static(imp->db, SQL_CLAIM_CLEAR)) != PCREG_OK ||
-	    (st = pcreg__exec_static(imp->db, SQL_TOUCHED_CLEAR)) != PCREG_OK)
+	if (imp->claim_tables)
+		return PCREG_OK;
+	/* Empty between imports; cleared anyway, in case another writer left
+	 * rows in them. */
+	if ((st = pcreg__exec_static(imp->db, SQL_CLAIM_CLEAR)) != PCREG_OK ||
+	    (st = pcreg__exec_static(imp->db, SQL_TOUCHED_CLEAR)) != PCREG_OK ||
+	    (st = baseline(imp)) != PCREG_OK)
 		return st;
-	imp->claims = 1;
-	return baseline(imp);
+	imp->claim_tables = 1;
+	return PCREG_OK;
 }
 
 /* Whether the release a row is compared with (the newest of its kind
@@ -145,7 +147,8 @@ static pcreg_status claim(pcreg_import *imp, const char *fact, const char *subje
 
 	if (!imp->claims)
 		return PCREG_OK;
-	if ((st = pcreg__stmt_acquire(imp->db, SQL_CLAIM, &stmt)) != PCREG_OK)
+	if ((st = claim_tables(imp)) != PCREG_OK ||
+	    (st = pcreg__stmt_acquire(imp->db, SQL_CLAIM, &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, fact, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, subject, -1, SQLITE_STATIC);
@@ -176,7 +179,7 @@ static const char SQL_NEW_ATTRIBUTES[] =
 	"SELECT NOT EXISTS (SELECT 1 FROM observation o INDEXED BY observation_by_subject"
 	" WHERE o.subject = c.subject AND o.fact = 'practice' AND o.value = c.value"
 	" AND o.kind = ?2 AND o.first_seen <= ?3 AND o.last_seen >= ?3)"
-	" FROM pcreg_claim c WHERE c.subject = ?1 AND c.fact = 'practice'";
+	" FROM import_claim c WHERE c.subject = ?1 AND c.fact = 'practice'";
 
 static pcreg_status note_new_attributes(pcreg_import *imp, const char *code)
 {
@@ -207,7 +210,8 @@ pcreg_status pcreg__claim_practice(pcreg_import *imp, const struct pcreg__practi
 
 	if (!imp->claims)
 		return PCREG_OK;
-	if ((st = pcreg__stmt_acquire(imp->db, SQL_CLAIM_PRACTICE, &stmt)) != PCREG_OK)
+	if ((st = claim_tables(imp)) != PCREG_OK ||
+	    (st = pcreg__stmt_acquire(imp->db, SQL_CLAIM_PRACTICE, &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, c->code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, c->name, -1, SQLITE_STATIC);
@@ -268,23 +272,23 @@ static const char SQL_NEXT[] =
 
 static const char *const merge_steps[] = {
 	/* Runs this release interrupts: split around it. */
-	"INSERT OR IGNORE INTO pcreg_touched (subject, fact)"
+	"INSERT OR IGNORE INTO import_touched (subject, fact)"
 	" SELECT o.subject, o.fact FROM observation o WHERE " SPANNING("o")
-	" AND NOT EXISTS (SELECT 1 FROM pcreg_claim c WHERE " SAME_CLAIM("o", "c") ")",
+	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")",
 	"INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
 	" last_seen) SELECT o.kind, o.fact, o.subject, o.value, o.from_date, o.to_date, :n,"
 	" o.last_seen FROM observation o WHERE " SPANNING("o")
-	" AND NOT EXISTS (SELECT 1 FROM pcreg_claim c WHERE " SAME_CLAIM("o", "c") ")",
+	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")",
 	"UPDATE observation AS o SET last_seen = :p WHERE " SPANNING("o")
-	" AND NOT EXISTS (SELECT 1 FROM pcreg_claim c WHERE " SAME_CLAIM("o", "c") ")",
+	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")",
 	/* Runs it falls inside and agrees with: nothing changes. */
-	"UPDATE pcreg_claim AS c SET matched = 1 WHERE EXISTS (SELECT 1 FROM observation o"
+	"UPDATE import_claim AS c SET matched = 1 WHERE EXISTS (SELECT 1 FROM observation o"
 	" INDEXED BY observation_by_subject WHERE " SAME_CLAIM("o", "c") " AND " SPANNING("o") ")",
 	/* Runs the release before it ends: extended to it. */
 	"UPDATE observation AS o SET last_seen = :k WHERE o.kind = :kind AND o.last_seen = :p"
-	" AND EXISTS (SELECT 1 FROM pcreg_claim c WHERE c.matched = 0 AND " SAME_CLAIM("o", "c")
+	" AND EXISTS (SELECT 1 FROM import_claim c WHERE c.matched = 0 AND " SAME_CLAIM("o", "c")
 	")",
-	"UPDATE pcreg_claim AS c SET matched = 2 WHERE c.matched = 0 AND EXISTS (SELECT 1"
+	"UPDATE import_claim AS c SET matched = 2 WHERE c.matched = 0 AND EXISTS (SELECT 1"
 	" FROM observation o INDEXED BY observation_by_subject WHERE " SAME_CLAIM("o", "c") " AND o.kind = :kind"
 	" AND o.last_seen = :k)",
 	/* ... and joined to the run the release after it begins, if any. */
@@ -297,17 +301,17 @@ static const char *const merge_steps[] = {
 	" AND y.last_seen = o.last_seen)",
 	/* Runs the release after it begins: begun at it instead. */
 	"UPDATE observation AS o SET first_seen = :k WHERE o.kind = :kind AND o.first_seen = :n"
-	" AND EXISTS (SELECT 1 FROM pcreg_claim c WHERE c.matched = 0 AND " SAME_CLAIM("o", "c")
+	" AND EXISTS (SELECT 1 FROM import_claim c WHERE c.matched = 0 AND " SAME_CLAIM("o", "c")
 	")",
-	"UPDATE pcreg_claim AS c SET matched = 3 WHERE c.matched = 0 AND EXISTS (SELECT 1"
+	"UPDATE import_claim AS c SET matched = 3 WHERE c.matched = 0 AND EXISTS (SELECT 1"
 	" FROM observation o INDEXED BY observation_by_subject WHERE " SAME_CLAIM("o", "c") " AND o.kind = :kind"
 	" AND o.first_seen = :k)",
 	/* The rest is new. */
 	"INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
 	" last_seen) SELECT :kind, fact, subject, value, nullif(from_date, ''),"
-	" nullif(to_date, ''), :k, :k FROM pcreg_claim WHERE matched = 0",
-	"INSERT OR IGNORE INTO pcreg_touched (subject, fact)"
-	" SELECT subject, fact FROM pcreg_claim WHERE matched <> 1",
+	" nullif(to_date, ''), :k, :k FROM import_claim WHERE matched = 0",
+	"INSERT OR IGNORE INTO import_touched (subject, fact)"
+	" SELECT subject, fact FROM import_claim WHERE matched <> 1",
 };
 
 /* SQLite copies the text, which may fail for want of memory. */
@@ -500,24 +504,28 @@ pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *digest)
 			return st;
 		release_id = sqlite3_last_insert_rowid(db->sql);
 		snprintf(k, sizeof k, "%s %s", date, digest);
-		if ((st = neighbour(db, SQL_PREVIOUS, kind, k, p)) != PCREG_OK ||
-		    (st = neighbour(db, SQL_NEXT, kind, k, n)) != PCREG_OK ||
-		    (st = merge(db, kind, k, p[0] ? p : NULL, n[0] ? n : NULL)) != PCREG_OK)
+		if (imp->claim_tables &&
+		    ((st = neighbour(db, SQL_PREVIOUS, kind, k, p)) != PCREG_OK ||
+		     (st = neighbour(db, SQL_NEXT, kind, k, n)) != PCREG_OK ||
+		     (st = merge(db, kind, k, p[0] ? p : NULL, n[0] ? n : NULL)) != PCREG_OK))
 			return st;
-		st = changes_rules(imp->kind->kind) ? pcreg__reconcile_all(imp)
-		                                    : reconcile_touched(imp);
+		if (changes_rules(imp->kind->kind))
+			st = pcreg__reconcile_all(imp);
+		else if (imp->claim_tables)
+			st = reconcile_touched(imp);
 		if (st != PCREG_OK)
+			return st;
+		if ((imp->claim_tables || changes_rules(imp->kind->kind)) &&
+		    (st = drop_unused_stubs(imp)) != PCREG_OK)
 			return st;
 	}
 	/* else the same release again: it says nothing new. */
-	if ((st = drop_unused_stubs(imp)) != PCREG_OK)
-		return st;
 
 	if ((st = pcreg__stmt_acquire(db, SQL_IMPORT_RELEASE, &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_int64(stmt, 1, imp->report->id);
 	sqlite3_bind_int64(stmt, 2, release_id);
-	if ((st = step_done(db, stmt, SQL_IMPORT_RELEASE)) != PCREG_OK)
+	if ((st = step_done(db, stmt, SQL_IMPORT_RELEASE)) != PCREG_OK || !imp->claim_tables)
 		return st;
 	if ((st = pcreg__exec_static(db, SQL_CLAIM_CLEAR)) != PCREG_OK)
 		return st;
@@ -1465,7 +1473,7 @@ static pcreg_status reconcile_practice(pcreg_import *imp, const char *practice)
 	struct attribute_change changes[12];
 	char effective[11] = "";
 	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__stmt_prepare(db, SQL_ATTRIBUTES, &stmt);
+	pcreg_status st = pcreg__stmt_acquire(db, SQL_ATTRIBUTES, &stmt);
 	int rc, n = 0, i;
 
 	if (st != PCREG_OK)
@@ -1497,7 +1505,7 @@ static pcreg_status reconcile_practice(pcreg_import *imp, const char *practice)
 			break;
 		}
 	}
-	sqlite3_finalize(stmt);
+	pcreg__stmt_release(db, SQL_ATTRIBUTES, stmt);
 	if (st == PCREG_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
 		st = pcreg__sqlite_error(db, rc, "practice");
 	for (i = 0; i < n && st == PCREG_OK; i++) {
@@ -1535,7 +1543,7 @@ static pcreg_status reconcile_practice(pcreg_import *imp, const char *practice)
 
 /* ---- which practices to reconcile ------------------------------------------------------- */
 
-static const char SQL_TOUCHED[] = "SELECT DISTINCT subject FROM pcreg_touched ORDER BY subject";
+static const char SQL_TOUCHED[] = "SELECT DISTINCT subject FROM import_touched ORDER BY subject";
 static const char SQL_ALL_SUBJECTS[] = "SELECT DISTINCT subject FROM observation ORDER BY subject";
 
 /* Everything about one practice, attributes first: a membership is

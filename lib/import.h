@@ -103,7 +103,8 @@ struct pcreg_import {
 	char file_date[11];
 	char latest_date[11];
 	char latest_announcement[11];
-	int claims; /* the claim table is ready for this import */
+	int claims;       /* the import is a release: its rows are evidence */
+	int claim_tables; /* the temporary tables its claims go to are made */
 	char baseline[80]; /* the release rows are compared with ("DATE DIGEST"), or "" */
 };
 

@@ -53,6 +53,27 @@ CREATE INDEX observation_by_subject ON observation (subject, fact, value);
 CREATE INDEX observation_by_last_seen ON observation (kind, last_seen);
 CREATE INDEX observation_by_first_seen ON observation (kind, first_seen);
 
+-- An import's working tables, empty between imports: what its rows claim
+-- (dates absent are '', so that the key drops a row a file gives twice;
+-- matched says how each claim met the evidence), and the practices whose
+-- evidence it changed. Ordinary tables rather than temporary ones, whose
+-- creation would make SQLite prepare every statement again.
+CREATE TABLE import_claim (
+    fact       TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    from_date  TEXT NOT NULL,
+    to_date    TEXT NOT NULL,
+    matched    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (subject, fact, value, from_date, to_date)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE import_touched (
+    subject  TEXT NOT NULL,
+    fact     TEXT NOT NULL,
+    PRIMARY KEY (subject, fact)
+) STRICT, WITHOUT ROWID;
+
 -- Each dated membership says how it is known: stated (a release gives a
 -- period covering it), inferred (a succession, or observations on both
 -- sides that agree), uncertain (the evidence brackets a change without
