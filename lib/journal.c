@@ -165,13 +165,20 @@ pcreg_status pcreg_journal_changes(pcreg_db *db, const pcreg_change_query *query
 
 struct pcreg_import_summary {
 	int64_t opened, closed, renamed, moved_commissioner, moved_network, succeeded;
+	int64_t merged_commissioner, reclassified;
 };
+
+/* A move that a succession from the old commissioner to the new one, on
+ * that day, explains: a merger, not a practice moving. */
+#define MERGER                                                                               \
+	"EXISTS (SELECT 1 FROM succession s WHERE s.old_code = c.old_value"                  \
+	" AND s.new_code = c.new_value AND s.effective_date = c.effective_date)"
 
 /* A move is a period that starts the day after the practice's previous
  * period, in another organisation, ended: whether the file said so in one
  * row (a move) or two (an end, and a new period). */
-#define MOVED(entity, table, org)                                                            \
-	" count(*) FILTER (WHERE c.entity = '" entity "' AND (c.action = 'move'"             \
+#define MOVED(entity, table, org, also)                                                            \
+	" count(*) FILTER (WHERE c.entity = '" entity "' AND " also " AND (c.action = 'move'" \
 	" OR (c.action = 'insert' AND EXISTS (SELECT 1 FROM " table " prev, " table " cur"     \
 	" WHERE cur.practice = c.code AND cur.from_date = c.subkey"                          \
 	" AND prev.practice = c.code AND prev.to_date = date(c.subkey, '-1 day')"            \
@@ -184,10 +191,14 @@ static const char SQL_SUMMARY[] =
 	"  AND ((c.field = 'status' AND c.new_value = 'closed')"
 	"   OR (c.field = 'close_date' AND c.old_value IS NULL))),"
 	" count(*) FILTER (WHERE c.entity = 'practice' AND c.action = 'update' AND c.field = 'name'),"
-	MOVED("commissioner_membership", "practice_commissioner", "commissioner") ","
-	MOVED("network_membership", "practice_network", "network") ","
+	MOVED("commissioner_membership", "practice_commissioner", "commissioner", "NOT " MERGER) ","
+	MOVED("network_membership", "practice_network", "network", "1") ","
 	" count(*) FILTER (WHERE c.entity = 'succession' AND c.action = 'insert'"
-	"  AND EXISTS (SELECT 1 FROM practice p WHERE p.code = c.code))"
+	"  AND EXISTS (SELECT 1 FROM practice p WHERE p.code = c.code)),"
+	" count(*) FILTER (WHERE c.entity = 'commissioner_membership' AND c.action = 'move'"
+	"  AND " MERGER "),"
+	" count(*) FILTER (WHERE c.entity = 'practice' AND c.action = 'update'"
+	"  AND c.field = 'prescribing_setting')"
 	" FROM import i JOIN change c ON c.id BETWEEN i.first_change AND i.last_change"
 	" WHERE i.id = ?1";
 
@@ -229,6 +240,8 @@ pcreg_status pcreg_journal_summary(pcreg_db *db, int64_t import_id, pcreg_import
 			s->moved_commissioner = sqlite3_column_int64(stmt, 3);
 			s->moved_network = sqlite3_column_int64(stmt, 4);
 			s->succeeded = sqlite3_column_int64(stmt, 5);
+			s->merged_commissioner = sqlite3_column_int64(stmt, 6);
+			s->reclassified = sqlite3_column_int64(stmt, 7);
 			*out = s;
 		}
 	} else {
@@ -255,3 +268,5 @@ SUMMARY_FIELD(renamed)
 SUMMARY_FIELD(moved_commissioner)
 SUMMARY_FIELD(moved_network)
 SUMMARY_FIELD(succeeded)
+SUMMARY_FIELD(merged_commissioner)
+SUMMARY_FIELD(reclassified)

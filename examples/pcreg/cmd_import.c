@@ -290,20 +290,24 @@ static pcreg_status show_import(struct cli *cli, pcreg_db *db, struct changes_re
 		return st == PCREG_DONE ? PCREG_OK : st;
 	}
 	if (table) {
+		/* "merged": moved to the commissioner that succeeded theirs that day. */
 		printf("%simport %" PRId64 ": %s (%s), %s: %" PRId64 " opened, %" PRId64
 		       " closed, %" PRId64 " renamed, %" PRId64 " moved commissioner, %" PRId64
-		       " moved network, %" PRId64 " merged\n",
+		       " merged, %" PRId64 " moved network, %" PRId64 " reclassified, %" PRId64
+		       " succeeded\n",
 		       *shown ? "\n" : "", id, pcreg_import_entry_file_name(e),
 		       pcreg_import_entry_kind(e), pcreg_import_entry_finished_at(e),
 		       pcreg_import_summary_opened(sum), pcreg_import_summary_closed(sum),
 		       pcreg_import_summary_renamed(sum), pcreg_import_summary_moved_commissioner(sum),
-		       pcreg_import_summary_moved_network(sum), pcreg_import_summary_succeeded(sum));
+		       pcreg_import_summary_merged_commissioner(sum),
+		       pcreg_import_summary_moved_network(sum), pcreg_import_summary_reclassified(sum),
+		       pcreg_import_summary_succeeded(sum));
 		if (n)
 			out_end(table);
 		else
 			out_abort(table);
 	} else if (changes) {
-		json_t *o = json_pack("{sIsssssssIsIsIsIsIsIso}", "import", (json_int_t)id, "file",
+		json_t *o = json_pack("{sIsssssssIsIsIsIsIsIsIsIso}", "import", (json_int_t)id, "file",
 		                      pcreg_import_entry_file_name(e), "kind", pcreg_import_entry_kind(e),
 		                      "finished_at", pcreg_import_entry_finished_at(e), "opened",
 		                      (json_int_t)pcreg_import_summary_opened(sum), "closed",
@@ -311,8 +315,10 @@ static pcreg_status show_import(struct cli *cli, pcreg_db *db, struct changes_re
 		                      (json_int_t)pcreg_import_summary_renamed(sum), "moved_commissioner",
 		                      (json_int_t)pcreg_import_summary_moved_commissioner(sum),
 		                      "moved_network", (json_int_t)pcreg_import_summary_moved_network(sum),
-		                      "merged", (json_int_t)pcreg_import_summary_succeeded(sum), "changes",
-		                      changes);
+		                      "merged", (json_int_t)pcreg_import_summary_merged_commissioner(sum),
+		                      "reclassified", (json_int_t)pcreg_import_summary_reclassified(sum),
+		                      "succeeded", (json_int_t)pcreg_import_summary_succeeded(sum),
+		                      "changes", changes);
 
 		if (!o || json_array_append_new(req->json, o) != 0)
 			exit(cli_error(EXIT_FAIL, "out of memory"));

@@ -36,8 +36,8 @@ static const struct command commands[] = {
 	{ "imports", cmd_imports, "[--format FORMAT]", "list past imports", FORMAT },
 	{ "changes", cmd_changes, "[--import N] [--code CODE] [--since DATE] [--format FORMAT]",
 	  "show the journal of what imports changed",
-	  "A summary line per import (opened, closed, renamed, moved, merged) then\n"
-	  "its changes.\n"
+	  "A summary line per import (opened, closed, renamed, moved, merged, reclassified,\n"
+	  "succeeded), then its changes.\n"
 	  "  --import N         changes made by import N\n"
 	  "  --code CODE        changes to this code's rows\n"
 	  "  --since DATE       changes effective on or after DATE\n" FORMAT },

@@ -153,7 +153,10 @@ typedef struct pcreg_import_summary pcreg_import_summary;
 
 /**
  * Summarise an import: practices opened (added), closed, renamed, moved to
- * another commissioner or network, and succeeded (merged into another).
+ * another commissioner or network (a move no succession explains),
+ * merged (moved to a commissioner that succeeded theirs on that day),
+ * reclassified (their prescribing setting changed), and succeeded (the
+ * practice itself merged into another).
  *
  * @param db         open registry
  * @param import_id  the import
@@ -173,6 +176,8 @@ PCREG_API int64_t pcreg_import_summary_renamed(const pcreg_import_summary *summa
 PCREG_API int64_t pcreg_import_summary_moved_commissioner(const pcreg_import_summary *summary);
 PCREG_API int64_t pcreg_import_summary_moved_network(const pcreg_import_summary *summary);
 PCREG_API int64_t pcreg_import_summary_succeeded(const pcreg_import_summary *summary);
+PCREG_API int64_t pcreg_import_summary_merged_commissioner(const pcreg_import_summary *summary);
+PCREG_API int64_t pcreg_import_summary_reclassified(const pcreg_import_summary *summary);
 /** @} */
 
 #ifdef __cplusplus

@@ -775,6 +775,8 @@ typedef struct pcreg_import_summary pcreg_import_summary;
  int64_t pcreg_import_summary_moved_commissioner(const pcreg_import_summary *summary);
  int64_t pcreg_import_summary_moved_network(const pcreg_import_summary *summary);
  int64_t pcreg_import_summary_succeeded(const pcreg_import_summary *summary);
+ int64_t pcreg_import_summary_merged_commissioner(const pcreg_import_summary *summary);
+ int64_t pcreg_import_summary_reclassified(const pcreg_import_summary *summary);
 typedef struct pcreg_report_options {
  unsigned int version;
  const char *on;
