@@ -908,7 +908,7 @@ static pcreg_status paint_stated(pcreg_db *db, const struct fact_tables *f, stru
 		 * it did not have, an earlier start), is that release's. */
 		for (j = 0; j < i; j++)
 			if (runs[j].from != NEVER && strcmp(runs[j].last, r->last) > 0 &&
-			    strcmp(runs[j].value, r->value) == 0 && runs[j].from <= r->to &&
+			    strcmp(runs[j].value, r->value) == 0 && runs[j].from <= r->from &&
 			    runs[j].to >= r->from)
 				break;
 		if (j < i)

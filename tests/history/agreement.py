@@ -27,7 +27,9 @@ release is checked on those of the dates it says something about.
 
 PCN (ePCN partners, PCN details): each partner row is a stated period of the
 practice in the PCN, clipped to the PCN's open and close dates; checked on the
-release date and each period's clipped first and last days.
+release date and each period's clipped first and last days. A later epraccur
+release that says the practice had closed by a checked date corrects it (no
+PCN after the close).
 
 A check is "corrected" when a later release says otherwise on that date: it is
 compared with the later release but left out of the file's agreement. The test
@@ -55,9 +57,11 @@ class Release:
     def __init__(self, path: str, date: str, folder: str):
         self.path, self.date = path, date
         self.says: Dict[str, Statement] = {}
+        self.closed: Dict[str, Optional[str]] = {}  # practice -> its close date, if closed
         for r in H.read_rows(os.path.join(folder, path)):
             if r[H.ODS_SETTING] != H.GP_PRACTICE_SETTING:
                 continue  # not a GP practice: the registry keeps no membership for it
+            self.closed[r[H.ODS_CODE]] = H.iso(r[H.ODS_CLOSE])
             if not r[H.ODS_COMMISSIONER] or not r[H.ODS_JOIN]:
                 continue  # states no period
             self.says[r[H.ODS_CODE]] = (r[H.ODS_COMMISSIONER], H.iso(r[H.ODS_JOIN]),
@@ -239,9 +243,18 @@ def check_commissioners(releases: List[Release], life: H.Lifetimes, ans: H.Answe
     return [tallies[r.path] for r in releases]
 
 
-def check_networks(folder: str, practices: set, ans: H.Answers) -> Tally:
+def practice_close(releases: List[Release], p: str) -> Tuple[Optional[str], Optional[Release]]:
+    """The practice's close date by the latest epraccur release that lists it."""
+    for r in sorted(releases, key=lambda r: r.date, reverse=True):
+        if p in r.closed:
+            return r.closed[p], r
+    return None, None
+
+
+def check_networks(folder: str, releases: List[Release], ans: H.Answers) -> Tally:
     path = "pcn/ePCN_PCN_Core_Partner_Details.csv"
     released = next(d for p, k, d in H.FILES if p == path)
+    practices = set().union(*(r.closed.keys() for r in releases))
     header, rows = H.read_by_header(os.path.join(folder, "pcn/ePCN_PCNDetails.csv"))
     c_code, c_open, c_close = (H.column(header, "pcn code"), H.column(header, "open date"),
                                H.column(header, "close date"))
@@ -275,6 +288,7 @@ def check_networks(folder: str, practices: set, ans: H.Answers) -> Tally:
                 points.add(("last day (clipped end)", hi))
         if any(lo <= released <= hi for lo, hi, _ in spans):
             points.add(("release date", released))
+        closed, by = practice_close(releases, p)
         for point, t in sorted(points, key=lambda x: (x[1], x[0])):
             said = {pcn for lo, hi, pcn in spans if lo <= t <= hi}
             if len(said) != 1:
@@ -282,9 +296,16 @@ def check_networks(folder: str, practices: set, ans: H.Answers) -> Tally:
                 continue
             pcn = said.pop()
             actual = ans.on(p, t) if p in ans.practices else None
+            note = "" if p in ans.practices else " [practice not in the registry]"
+            if closed and t > closed and by.date > released:
+                # a later epraccur release says the practice had closed by then
+                ok = actual is None
+                tally.add(point, ok, True, "%s on %s (%s): this file says %s; expected no PCN "
+                          "(closed %s by %s), registry %s%s"
+                          % (p, t, point, pcn, closed, by.date, show(actual), note))
+                continue
             allowed = ("stated",) if t <= released else ("stated", "inferred")
             ok = actual is not None and actual[0] == pcn and actual[1] in allowed
-            note = "" if p in ans.practices else " [practice not in the registry]"
             tally.add(point, ok, False, "%s on %s (%s): expected %s (stated), registry %s%s"
                       % (p, t, point, pcn, show(actual), note))
     return tally
@@ -307,8 +328,7 @@ def main() -> int:
     life = H.Lifetimes(folder)
     releases = [Release(p, d, folder) for p, d in H.EPRACCUR_RELEASES]
     tallies = check_commissioners(releases, life, comm)
-    practices = set().union(*(r.says.keys() for r in releases))
-    tallies.append(check_networks(folder, practices, net))
+    tallies.append(check_networks(folder, releases, net))
     passed = [t.report() for t in tallies]
     print("history_agreement: %s" % ("ok" if all(passed) else "FAILED"))
     return 0 if all(passed) else 1

@@ -50,7 +50,7 @@ CONTRACT_QUERY_VERSION = 1
 INSPECTION_QUERY_VERSION = 1
 LIST_SIZE_QUERY_VERSION = 1
 REPORT_OPTIONS_VERSION = 1
-IMPORT_OPTIONS_VERSION = 1
+IMPORT_OPTIONS_VERSION = 2
 CHANGE_QUERY_VERSION = 1
 
 # Open flags (db.h).
@@ -110,6 +110,7 @@ pcreg_import_summary = _opaque("pcreg_import_summary")
 pcreg_export = _opaque("pcreg_export")
 pcreg_finding = _opaque("pcreg_finding")
 pcreg_finding_iter = _opaque("pcreg_finding_iter")
+pcreg_answer = _opaque("pcreg_answer")
 
 
 # ---- the public structs, member for member as in the headers ------------------
@@ -186,7 +187,7 @@ class pcreg_report_options(Structure):
 
 
 class pcreg_import_options(Structure):
-    _fields_ = [("version", c_uint), ("kind", c_int), ("mode", c_int)]
+    _fields_ = [("version", c_uint), ("kind", c_int), ("mode", c_int), ("released", c_char_p)]
 
 
 class pcreg_change_query(Structure):
@@ -348,6 +349,7 @@ FUNCTIONS: List[Tuple[str, Optional[type], List[type]]] = [
     ('pcreg_practice_phone', c_char_p, [P(pcreg_practice)]),
     ('pcreg_practice_set_phone', STATUS, [P(pcreg_practice), c_char_p]),
     ('pcreg_practice_status_str', c_char_p, [ENUM]),
+    ('pcreg_practice_status_on', ENUM, [P(pcreg_practice), c_char_p]),
     ('pcreg_practice_status_parse', ENUM, [c_char_p]),
     ('pcreg_practice_query_init', STATUS, [P(pcreg_practice_query), c_uint]),
     ('pcreg_practice_list', STATUS,
@@ -434,6 +436,17 @@ FUNCTIONS: List[Tuple[str, Optional[type], List[type]]] = [
      [P(pcreg_db), ENUM, c_char_p, c_char_p, P(P(pcreg_membership))]),
     ('pcreg_membership_get', STATUS,
      [P(pcreg_db), ENUM, c_char_p, c_char_p, P(P(pcreg_membership))]),
+    ('pcreg_membership_answer', STATUS,
+     [P(pcreg_db), ENUM, c_char_p, c_char_p, P(P(pcreg_answer))]),
+    ('pcreg_answer_free', None, [P(pcreg_answer)]),
+    ('pcreg_answer_certainty', ENUM, [P(pcreg_answer)]),
+    ('pcreg_answer_organisation', c_char_p, [P(pcreg_answer)]),
+    ('pcreg_answer_from_date', c_char_p, [P(pcreg_answer)]),
+    ('pcreg_answer_to_date', c_char_p, [P(pcreg_answer)]),
+    ('pcreg_answer_window_to', c_char_p, [P(pcreg_answer)]),
+    ('pcreg_answer_release_kind', c_char_p, [P(pcreg_answer)]),
+    ('pcreg_answer_release_date', c_char_p, [P(pcreg_answer)]),
+    ('pcreg_certainty_str', c_char_p, [ENUM]),
     ('pcreg_membership_update', STATUS, [P(pcreg_db), P(pcreg_membership)]),
     ('pcreg_membership_delete', STATUS, [P(pcreg_db), ENUM, c_char_p, c_char_p]),
     ('pcreg_membership_free', None, [P(pcreg_membership)]),
@@ -697,6 +710,8 @@ FUNCTIONS: List[Tuple[str, Optional[type], List[type]]] = [
     ('pcreg_import_entry_unchanged', c_int64, [P(pcreg_import_entry)]),
     ('pcreg_import_entry_skipped', c_int64, [P(pcreg_import_entry)]),
     ('pcreg_import_entry_rejected', c_int64, [P(pcreg_import_entry)]),
+    ('pcreg_import_entry_release_date', c_char_p, [P(pcreg_import_entry)]),
+    ('pcreg_import_entry_release_date_basis', c_char_p, [P(pcreg_import_entry)]),
     ('pcreg_change_query_init', STATUS, [P(pcreg_change_query), c_uint]),
     ('pcreg_journal_changes', STATUS,
      [P(pcreg_db), P(pcreg_change_query), P(P(pcreg_change_iter))]),
@@ -720,6 +735,8 @@ FUNCTIONS: List[Tuple[str, Optional[type], List[type]]] = [
     ('pcreg_import_summary_moved_commissioner', c_int64, [P(pcreg_import_summary)]),
     ('pcreg_import_summary_moved_network', c_int64, [P(pcreg_import_summary)]),
     ('pcreg_import_summary_succeeded', c_int64, [P(pcreg_import_summary)]),
+    ('pcreg_import_summary_merged_commissioner', c_int64, [P(pcreg_import_summary)]),
+    ('pcreg_import_summary_reclassified', c_int64, [P(pcreg_import_summary)]),
     # export.h
     ('pcreg_export_entity_count', c_int, []),
     ('pcreg_export_entity_name', c_char_p, [c_int]),
@@ -733,6 +750,8 @@ FUNCTIONS: List[Tuple[str, Optional[type], List[type]]] = [
     ('pcreg_finding_iter_free', None, [P(pcreg_finding_iter)]),
     ('pcreg_finding_check', c_char_p, [P(pcreg_finding)]),
     ('pcreg_finding_detail', c_char_p, [P(pcreg_finding)]),
+    ('pcreg_finding_severity', c_char_p, [P(pcreg_finding)]),
+    ('pcreg_finding_is_note', c_int, [P(pcreg_finding)]),
 ]
 
 
