@@ -157,17 +157,18 @@ void pcreg__borrow_text(struct pcreg__record *rec, int field, const char *text);
 void pcreg__borrow_int(struct pcreg__record *rec, int field, int64_t value, int present);
 void pcreg__borrow_real(struct pcreg__record *rec, int field, double value, int present);
 
-/* A practice's membership from a file: the period from @p from (to @p to,
- * or open-ended). An existing period from that day is corrected; one that
- * covers that day with another organisation ends the day before (a move);
- * otherwise the period is added. */
+/* A practice's membership as a file states it: the period from @p from
+ * (to @p to, or open-ended). It is evidence (evidence.h): the periods are
+ * derived from all the evidence when the import ends. */
 pcreg_status pcreg__upsert_membership(pcreg_import *imp, pcreg_membership_kind_value kind,
                                       const char *practice, const char *organisation,
                                       const char *from, const char *to);
 
 /* A practice a row refers to: *known is 1 if the registry has it. If not,
- * the row is skipped when epraccur listed the code as another kind of
- * organisation, and refused as an unknown reference otherwise. */
+ * the row is skipped: because epraccur listed the code as another kind of
+ * organisation, or (for a national file, whose claims are kept as evidence
+ * until a release lists the practice) because it is not there yet. The
+ * registry's own files refuse it as an unknown reference. */
 pcreg_status pcreg__find_practice(pcreg_import *imp, const char *code, const char *field,
                                   int *known);
 

@@ -90,6 +90,7 @@ PCREG_API pcreg_status pcreg_membership_move(pcreg_db *db, pcreg_membership_kind
  * @param date      the day asked about
  * @param[out] out  new record; free with pcreg_membership_free()
  * @return PCREG_OK, PCREG_NOTFOUND (no membership that day), or a negative status
+ * @see pcreg_membership_answer() for how the answer is known
  */
 PCREG_API pcreg_status pcreg_membership_on(pcreg_db *db, pcreg_membership_kind_value kind,
                                            const char *practice, const char *date,
