@@ -63,7 +63,8 @@ static const char *const rules[] = {
 	" ON b.commissioner = a.commissioner AND b.from_date > a.from_date"
 	" AND b.from_date <= coalesce(a.to_date, '9999-12-31') ORDER BY a.commissioner",
 	"SELECT 'overlapping periods', 'practice ' || a.practice || ': ' || a.type || ' contract '"
-	" || a.id || ' overlaps ' || b.type || ' contract ' || b.id, 'error' FROM contract a JOIN contract b"
+	" || a.id || ' overlaps ' || b.type || ' contract ' || b.id, 'error'"
+	" FROM contract a JOIN contract b"
 	" ON b.practice = a.practice AND a.type IN ('GMS', 'PMS', 'APMS')"
 	" AND b.type IN ('GMS', 'PMS', 'APMS') AND b.id <> a.id"
 	" AND (b.start_date > a.start_date OR (b.start_date = a.start_date AND b.id > a.id))"

@@ -272,46 +272,46 @@ static const char SQL_NEXT[] =
 
 static const char *const merge_steps[] = {
 	/* Runs this release interrupts: split around it. */
-	"INSERT OR IGNORE INTO import_touched (subject, fact)"
+	("INSERT OR IGNORE INTO import_touched (subject, fact)"
 	" SELECT o.subject, o.fact FROM observation o WHERE " SPANNING("o")
-	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")",
-	"INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
+	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")"),
+	("INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
 	" last_seen) SELECT o.kind, o.fact, o.subject, o.value, o.from_date, o.to_date, :n,"
 	" o.last_seen FROM observation o WHERE " SPANNING("o")
-	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")",
-	"UPDATE observation AS o SET last_seen = :p WHERE " SPANNING("o")
-	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")",
+	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")"),
+	("UPDATE observation AS o SET last_seen = :p WHERE " SPANNING("o")
+	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")"),
 	/* Runs it falls inside and agrees with: nothing changes. */
-	"UPDATE import_claim AS c SET matched = 1 WHERE EXISTS (SELECT 1 FROM observation o"
-	" INDEXED BY observation_by_subject WHERE " SAME_CLAIM("o", "c") " AND " SPANNING("o") ")",
+	("UPDATE import_claim AS c SET matched = 1 WHERE EXISTS (SELECT 1 FROM observation o"
+	" INDEXED BY observation_by_subject WHERE " SAME_CLAIM("o", "c") " AND " SPANNING("o") ")"),
 	/* Runs the release before it ends: extended to it. */
-	"UPDATE observation AS o SET last_seen = :k WHERE o.kind = :kind AND o.last_seen = :p"
+	("UPDATE observation AS o SET last_seen = :k WHERE o.kind = :kind AND o.last_seen = :p"
 	" AND EXISTS (SELECT 1 FROM import_claim c WHERE c.matched = 0 AND " SAME_CLAIM("o", "c")
-	")",
-	"UPDATE import_claim AS c SET matched = 2 WHERE c.matched = 0 AND EXISTS (SELECT 1"
-	" FROM observation o INDEXED BY observation_by_subject WHERE " SAME_CLAIM("o", "c") " AND o.kind = :kind"
-	" AND o.last_seen = :k)",
+	")"),
+	("UPDATE import_claim AS c SET matched = 2 WHERE c.matched = 0 AND EXISTS (SELECT 1"
+	" FROM observation o INDEXED BY observation_by_subject"
+	" WHERE " SAME_CLAIM("o", "c") " AND o.kind = :kind AND o.last_seen = :k)"),
 	/* ... and joined to the run the release after it begins, if any. */
-	"UPDATE observation AS o SET last_seen = (SELECT x.last_seen FROM observation x INDEXED BY observation_by_subject WHERE "
-	SAME_RUN("x", "o") " AND x.first_seen = :n) WHERE o.kind = :kind AND o.last_seen = :k"
-	" AND EXISTS (SELECT 1 FROM observation x INDEXED BY observation_by_subject WHERE " SAME_RUN("x", "o")
-	" AND x.first_seen = :n)",
-	"DELETE FROM observation AS o WHERE o.kind = :kind AND o.first_seen = :n AND EXISTS"
-	" (SELECT 1 FROM observation y INDEXED BY observation_by_subject WHERE " SAME_RUN("y", "o") " AND y.first_seen < :n"
-	" AND y.last_seen = o.last_seen)",
+	("UPDATE observation AS o SET last_seen = (SELECT x.last_seen FROM observation x"
+	" INDEXED BY observation_by_subject WHERE " SAME_RUN("x", "o") " AND x.first_seen = :n)"
+	" WHERE o.kind = :kind AND o.last_seen = :k AND EXISTS (SELECT 1 FROM observation x"
+	" INDEXED BY observation_by_subject WHERE " SAME_RUN("x", "o") " AND x.first_seen = :n)"),
+	("DELETE FROM observation AS o WHERE o.kind = :kind AND o.first_seen = :n AND EXISTS"
+	" (SELECT 1 FROM observation y INDEXED BY observation_by_subject"
+	" WHERE " SAME_RUN("y", "o") " AND y.first_seen < :n AND y.last_seen = o.last_seen)"),
 	/* Runs the release after it begins: begun at it instead. */
-	"UPDATE observation AS o SET first_seen = :k WHERE o.kind = :kind AND o.first_seen = :n"
+	("UPDATE observation AS o SET first_seen = :k WHERE o.kind = :kind AND o.first_seen = :n"
 	" AND EXISTS (SELECT 1 FROM import_claim c WHERE c.matched = 0 AND " SAME_CLAIM("o", "c")
-	")",
-	"UPDATE import_claim AS c SET matched = 3 WHERE c.matched = 0 AND EXISTS (SELECT 1"
-	" FROM observation o INDEXED BY observation_by_subject WHERE " SAME_CLAIM("o", "c") " AND o.kind = :kind"
-	" AND o.first_seen = :k)",
+	")"),
+	("UPDATE import_claim AS c SET matched = 3 WHERE c.matched = 0 AND EXISTS (SELECT 1"
+	" FROM observation o INDEXED BY observation_by_subject"
+	" WHERE " SAME_CLAIM("o", "c") " AND o.kind = :kind AND o.first_seen = :k)"),
 	/* The rest is new. */
-	"INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
+	("INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
 	" last_seen) SELECT :kind, fact, subject, value, nullif(from_date, ''),"
-	" nullif(to_date, ''), :k, :k FROM import_claim WHERE matched = 0",
-	"INSERT OR IGNORE INTO import_touched (subject, fact)"
-	" SELECT subject, fact FROM import_claim WHERE matched <> 1",
+	" nullif(to_date, ''), :k, :k FROM import_claim WHERE matched = 0"),
+	("INSERT OR IGNORE INTO import_touched (subject, fact)"
+	" SELECT subject, fact FROM import_claim WHERE matched <> 1"),
 };
 
 /* SQLite copies the text, which may fail for want of memory. */
@@ -705,7 +705,8 @@ static const struct fact_tables facts[] = {
 static const char SQL_OBSERVATIONS[] =
 	"SELECT kind, value, from_date, to_date, first_seen, last_seen FROM observation"
 	" WHERE subject = ?1 AND fact = ?2";
-static const char SQL_PRACTICE_LIFE[] = "SELECT open_date, close_date FROM practice WHERE code = ?1";
+static const char SQL_PRACTICE_LIFE[] =
+	"SELECT open_date, close_date FROM practice WHERE code = ?1";
 static const char SQL_SUCCESSORS[] =
 	"SELECT new_code FROM succession WHERE old_code = ?1 AND effective_date = ?2";
 static const char SQL_SUCCESSION_BETWEEN[] =
