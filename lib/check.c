@@ -28,7 +28,9 @@
 	" ORDER BY m.practice, m.from_date"
 
 /* A stated period that begins before the organisation it names opened
- * (ODS keeps a practice's PCT-era join date), or runs past its close. */
+ * (ODS keeps a practice's PCT-era join date), or that a release made after
+ * the organisation closed still runs past its close (a release made
+ * before it was right then). */
 #define EARLY(fact, orgtable, what)                                                            \
 	"SELECT 'data note', count(*) || ' periods of ' || count(DISTINCT o.subject) ||"          \
 	" ' practices begin before their " what " opened, and are held from the opening (e.g. "   \
@@ -41,7 +43,8 @@
 	" successor (e.g. ' || min(o.subject || ' in ' || o.value || ', closed ' ||"             \
 	" c.close_date) || ')', 'note' FROM observation o JOIN " orgtable " c ON c.code = o.value" \
 	" WHERE o.fact = '" fact "' AND o.from_date IS NOT NULL"                                  \
-	" AND coalesce(o.to_date, '9999-12-31') > c.close_date HAVING count(*) > 0"
+	" AND coalesce(o.to_date, '9999-12-31') > c.close_date"                                   \
+	" AND substr(o.last_seen, 1, 10) > c.close_date HAVING count(*) > 0"
 #define STUBS(table, what)                                                                     \
 	"SELECT 'data note', count(*) || ' " what " named by evidence that no file describes"     \
 	" are kept by their code (e.g. ' || min(code) || ')', 'note' FROM " table                 \
@@ -80,7 +83,8 @@ static const char *const rules[] = {
 	"SELECT 'data note', count(DISTINCT subject) || ' codes that national files name as"
 	" practices are not GP practices in any epraccur release loaded: what the files say of"
 	" them is kept as evidence, and counts once a release lists them (e.g. ' || min(subject)"
-	" || ')', 'note' FROM observation o WHERE o.fact <> 'practice'"
+	" || ')', 'note' FROM observation o"
+	" WHERE o.fact IN ('commissioner', 'network')"
 	" AND NOT EXISTS (SELECT 1 FROM practice p WHERE p.code = o.subject) HAVING count(*) > 0",
 	"SELECT 'data note', count(*) || ' periods of ' || count(DISTINCT practice) || ' practices"
 	" are uncertain: the evidence brackets a change of commissioner without dating it (e.g. '"

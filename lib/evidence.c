@@ -38,6 +38,11 @@ static const char SQL_CLAIM_PRACTICE[] =
 	" VALUES ('practice', ?1, json_array(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13),"
 	" '', '')";
 
+/* The attributes' order is commissioner_columns' (below). */
+static const char SQL_CLAIM_ORGANISATION[] =
+	"INSERT OR IGNORE INTO import_claim (fact, subject, value, from_date, to_date)"
+	" VALUES ('organisation', ?1, json_array(?2, ?3, ?4, ?5, ?6, ?7), '', '')";
+
 /* The release a row's outcome compares with: the newest of the import's
  * kind, or with a release date given, the newest up to that date. */
 static const char SQL_BASELINE[] =
@@ -177,11 +182,11 @@ pcreg_status pcreg__claim_seen(pcreg_import *imp, const char *fact, const char *
 /* The attributes just claimed: news if no release of this kind gave them. */
 static const char SQL_NEW_ATTRIBUTES[] =
 	"SELECT NOT EXISTS (SELECT 1 FROM observation o INDEXED BY observation_by_subject"
-	" WHERE o.subject = c.subject AND o.fact = 'practice' AND o.value = c.value"
+	" WHERE o.subject = c.subject AND o.fact = ?4 AND o.value = c.value"
 	" AND o.kind = ?2 AND o.first_seen <= ?3 AND o.last_seen >= ?3)"
-	" FROM import_claim c WHERE c.subject = ?1 AND c.fact = 'practice'";
+	" FROM import_claim c WHERE c.subject = ?1 AND c.fact = ?4";
 
-static pcreg_status note_new_attributes(pcreg_import *imp, const char *code)
+static pcreg_status note_new_attributes(pcreg_import *imp, const char *fact, const char *code)
 {
 	sqlite3_stmt *stmt;
 	pcreg_status st = pcreg__stmt_acquire(imp->db, SQL_NEW_ATTRIBUTES, &stmt);
@@ -192,6 +197,7 @@ static pcreg_status note_new_attributes(pcreg_import *imp, const char *code)
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, imp->kind->word, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, imp->baseline, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, fact, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		news |= sqlite3_column_int(stmt, 0);
 	pcreg__stmt_release(imp->db, SQL_NEW_ATTRIBUTES, stmt);
@@ -227,7 +233,33 @@ pcreg_status pcreg__claim_practice(pcreg_import *imp, const struct pcreg__practi
 	pcreg__stmt_release(imp->db, SQL_CLAIM_PRACTICE, stmt);
 	if (rc != SQLITE_DONE)
 		return pcreg__sqlite_error(imp->db, rc, "evidence");
-	return note_new_attributes(imp, c->code);
+	return note_new_attributes(imp, "practice", c->code);
+}
+
+pcreg_status pcreg__claim_organisation(pcreg_import *imp,
+                                       const struct pcreg__organisation_claim *c)
+{
+	sqlite3_stmt *stmt;
+	pcreg_status st;
+	int rc;
+
+	if (!imp->claims)
+		return PCREG_OK;
+	if ((st = claim_tables(imp)) != PCREG_OK ||
+	    (st = pcreg__stmt_acquire(imp->db, SQL_CLAIM_ORGANISATION, &stmt)) != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, c->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, c->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, c->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, c->region, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, c->parent, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, c->open, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 7, c->close, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	pcreg__stmt_release(imp->db, SQL_CLAIM_ORGANISATION, stmt);
+	if (rc != SQLITE_DONE)
+		return pcreg__sqlite_error(imp->db, rc, "evidence");
+	return note_new_attributes(imp, "organisation", c->code);
 }
 
 void pcreg__saw_date(pcreg_import *imp, const char *date, int announcement)
@@ -378,7 +410,6 @@ static pcreg_status step_done(pcreg_db *db, sqlite3_stmt *stmt, const char *sql)
 	return rc == SQLITE_DONE ? PCREG_OK : pcreg__sqlite_error(db, rc, "release");
 }
 
-static pcreg_status reconcile_touched(pcreg_import *imp);
 
 /* Kinds whose rows change what reconciliation reads besides evidence:
  * organisations' lifetimes and successions. */
@@ -512,7 +543,7 @@ pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *digest)
 		if (changes_rules(imp->kind->kind))
 			st = pcreg__reconcile_all(imp);
 		else if (imp->claim_tables)
-			st = reconcile_touched(imp);
+			st = pcreg__reconcile_touched(imp);
 		if (st != PCREG_OK)
 			return st;
 		if ((imp->claim_tables || changes_rules(imp->kind->kind)) &&
@@ -1423,20 +1454,36 @@ static pcreg_status reconcile_membership(pcreg_import *imp, const struct fact_ta
 	return st;
 }
 
-/* ---- a practice's attributes ------------------------------------------------------------ */
+/* ---- an organisation's attributes --------------------------------------------------------- */
 
-static const char *const attribute_columns[] = {
+/* What a release says of an organisation is one JSON array (the order of
+ * each set's columns below); the organisation takes the newest release's,
+ * whatever order the releases came in. */
+struct attribute_set {
+	const char *fact, *entity;
+	const char *const *columns;
+	int ncolumns;
+	const char *select; /* ?1 the code: (column, newest, current, newest release date) */
+	const char *const *updates;
+	int keep_if_blank; /* columns a release leaving them out does not clear (bit mask) */
+	int status, close;  /* the status and close date columns, or -1 */
+	int parent;         /* a reference kept only if the registry holds it, or -1 */
+};
+
+#define NEWEST_VALUE(fact)                                                                   \
+	"WITH newest AS (SELECT value FROM observation WHERE subject = ?1 AND fact = '" fact "'" \
+	" ORDER BY last_seen DESC, value DESC LIMIT 1),"                                          \
+	" newest_date AS (SELECT max(substr(last_seen, 1, 10)) AS d FROM observation"             \
+	" WHERE subject = ?1 AND fact = '" fact "')"
+
+static const char *const practice_columns[] = {
 	"name",     "address1",   "address2",            "address3",  "address4",
 	"address5", "postcode",   "status",              "prescribing_setting",
 	"open_date", "close_date", "phone",
 };
 
-/* The newest release's attributes beside the practice's own, column by column. */
-static const char SQL_ATTRIBUTES[] =
-	"WITH newest AS (SELECT value FROM observation WHERE subject = ?1 AND fact = 'practice'"
-	" ORDER BY last_seen DESC, value DESC LIMIT 1),"
-	" newest_date AS (SELECT max(substr(last_seen, 1, 10)) AS d FROM observation"
-	" WHERE subject = ?1 AND fact = 'practice')"
+static const char SQL_PRACTICE_ATTRIBUTES[] =
+	NEWEST_VALUE("practice")
 	" SELECT j.key, j.atom, CASE j.key WHEN 0 THEN p.name WHEN 1 THEN p.address1"
 	" WHEN 2 THEN p.address2 WHEN 3 THEN p.address3 WHEN 4 THEN p.address4"
 	" WHEN 5 THEN p.address5 WHEN 6 THEN p.postcode WHEN 7 THEN p.status"
@@ -1444,7 +1491,7 @@ static const char SQL_ATTRIBUTES[] =
 	" WHEN 11 THEN p.phone END, (SELECT d FROM newest_date)"
 	" FROM newest, json_each(newest.value) j, practice p WHERE p.code = ?1 ORDER BY j.key";
 
-static const char *const attribute_updates[] = {
+static const char *const practice_updates[] = {
 	"UPDATE practice SET name = ?2 WHERE code = ?1",
 	"UPDATE practice SET address1 = ?2 WHERE code = ?1",
 	"UPDATE practice SET address2 = ?2 WHERE code = ?1",
@@ -1459,6 +1506,42 @@ static const char *const attribute_updates[] = {
 	"UPDATE practice SET phone = ?2 WHERE code = ?1",
 };
 
+/* The order of pcreg__organisation_claim's fields. */
+static const char *const commissioner_columns[] = {
+	"name", "kind", "region", "parent", "open_date", "close_date",
+};
+
+static const char SQL_COMMISSIONER_ATTRIBUTES[] =
+	NEWEST_VALUE("organisation")
+	" SELECT j.key, j.atom, CASE j.key WHEN 0 THEN c.name WHEN 1 THEN c.kind"
+	" WHEN 2 THEN c.region WHEN 3 THEN c.parent WHEN 4 THEN c.open_date"
+	" WHEN 5 THEN c.close_date END, (SELECT d FROM newest_date)"
+	" FROM newest, json_each(newest.value) j, commissioner c WHERE c.code = ?1"
+	" AND (j.key <> 3 OR j.atom IS NULL OR j.atom = c.parent"
+	"      OR EXISTS (SELECT 1 FROM commissioner p WHERE p.code = j.atom AND p.code <> ?1))"
+	" ORDER BY j.key";
+
+static const char *const commissioner_updates[] = {
+	"UPDATE commissioner SET name = ?2 WHERE code = ?1",
+	"UPDATE commissioner SET kind = ?2 WHERE code = ?1",
+	"UPDATE commissioner SET region = ?2 WHERE code = ?1",
+	"UPDATE commissioner SET parent = ?2 WHERE code = ?1",
+	"UPDATE commissioner SET open_date = ?2 WHERE code = ?1",
+	"UPDATE commissioner SET close_date = ?2 WHERE code = ?1",
+};
+
+static const struct attribute_set practice_attributes = {
+	"practice", "practice", practice_columns, 12, SQL_PRACTICE_ATTRIBUTES, practice_updates,
+	(1 << 0) | (1 << 7), 7, 10, -1,
+};
+
+/* eccg gives no parent for a CCG (its own code stands there): a blank
+ * parent keeps the one the ICB names or a hand gave. */
+static const struct attribute_set commissioner_attributes = {
+	"organisation", "commissioner", commissioner_columns, 6, SQL_COMMISSIONER_ATTRIBUTES,
+	commissioner_updates, (1 << 0) | (1 << 1) | (1 << 3), -1, 5, 3,
+};
+
 struct attribute_change {
 	int column;
 	char *old_value, *new_value;
@@ -1466,26 +1549,30 @@ struct attribute_change {
 	int64_t int_value;
 };
 
-/* The practice takes the attributes of the newest release that lists it,
- * whatever order the releases came in. */
-static pcreg_status reconcile_practice(pcreg_import *imp, const char *practice)
+#define MAX_ATTRIBUTES 12
+
+/* The organisation takes the attributes of the newest release that lists
+ * it, whatever order the releases came in; each change is journaled,
+ * dated by that release (a closure by its close date). */
+static pcreg_status reconcile_attributes(pcreg_import *imp, const struct attribute_set *set,
+                                         const char *code)
 {
 	pcreg_db *db = imp->db;
-	struct attribute_change changes[12];
+	struct attribute_change changes[MAX_ATTRIBUTES];
 	char effective[11] = "";
 	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__stmt_acquire(db, SQL_ATTRIBUTES, &stmt);
+	pcreg_status st = pcreg__stmt_acquire(db, set->select, &stmt);
 	int rc, n = 0, i;
 
 	if (st != PCREG_OK)
 		return st;
-	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		int column = sqlite3_column_int(stmt, 0);
 		const char *now = (const char *)sqlite3_column_text(stmt, 1);
 		const char *was = (const char *)sqlite3_column_text(stmt, 2);
 
-		if (column < 0 || column >= 12)
+		if (column < 0 || column >= set->ncolumns)
 			continue;
 		if (sqlite3_column_type(stmt, 3) == SQLITE_TEXT)
 			snprintf(effective, sizeof effective, "%s",
@@ -1493,7 +1580,7 @@ static pcreg_status reconcile_practice(pcreg_import *imp, const char *practice)
 		if ((now == NULL) == (was == NULL) && (!now || strcmp(now, was) == 0))
 			continue;
 		/* A release that leaves out what the registry must have keeps it. */
-		if (!now && (column == 0 || column == 7))
+		if (!now && (set->keep_if_blank & (1 << column)))
 			continue;
 		changes[n].column = column;
 		changes[n].is_int = sqlite3_column_type(stmt, 1) == SQLITE_INTEGER;
@@ -1506,33 +1593,33 @@ static pcreg_status reconcile_practice(pcreg_import *imp, const char *practice)
 			break;
 		}
 	}
-	pcreg__stmt_release(db, SQL_ATTRIBUTES, stmt);
+	pcreg__stmt_release(db, set->select, stmt);
 	if (st == PCREG_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		st = pcreg__sqlite_error(db, rc, "practice");
+		st = pcreg__sqlite_error(db, rc, set->entity);
 	for (i = 0; i < n && st == PCREG_OK; i++) {
-		const char *sql = attribute_updates[changes[i].column];
+		const char *sql = set->updates[changes[i].column];
 		const char *when = effective[0] ? effective : NULL;
 		int k;
 
 		/* A closure is dated by the close date, not by the release. */
 		for (k = 0; k < n; k++)
-			if (changes[k].column == 10 && changes[k].new_value &&
-			    (changes[i].column == 10 ||
-			     (changes[i].column == 7 && changes[i].new_value &&
+			if (changes[k].column == set->close && changes[k].new_value &&
+			    (changes[i].column == set->close ||
+			     (changes[i].column == set->status && changes[i].new_value &&
 			      strcmp(changes[i].new_value, "closed") == 0)))
 				when = changes[k].new_value;
 
 		if ((st = pcreg__stmt_acquire(db, sql, &stmt)) != PCREG_OK)
 			break;
-		sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 		if (changes[i].is_int)
 			sqlite3_bind_int64(stmt, 2, changes[i].int_value);
 		else
 			sqlite3_bind_text(stmt, 2, changes[i].new_value, -1, SQLITE_STATIC);
 		if ((st = step_done(db, stmt, sql)) != PCREG_OK)
 			break;
-		st = pcreg__journal(imp, "practice", practice, NULL, "update",
-		                    attribute_columns[changes[i].column], changes[i].old_value,
+		st = pcreg__journal(imp, set->entity, code, NULL, "update",
+		                    set->columns[changes[i].column], changes[i].old_value,
 		                    changes[i].new_value, when);
 	}
 	for (i = 0; i < n; i++) {
@@ -1544,8 +1631,14 @@ static pcreg_status reconcile_practice(pcreg_import *imp, const char *practice)
 
 /* ---- which practices to reconcile ------------------------------------------------------- */
 
-static const char SQL_TOUCHED[] = "SELECT DISTINCT subject FROM import_touched ORDER BY subject";
-static const char SQL_ALL_SUBJECTS[] = "SELECT DISTINCT subject FROM observation ORDER BY subject";
+static const char SQL_TOUCHED[] =
+	"SELECT DISTINCT subject FROM import_touched WHERE fact <> 'organisation' ORDER BY subject";
+static const char SQL_ALL_SUBJECTS[] =
+	"SELECT DISTINCT subject FROM observation WHERE fact <> 'organisation' ORDER BY subject";
+static const char SQL_TOUCHED_ORGANISATIONS[] =
+	"SELECT subject FROM import_touched WHERE fact = 'organisation' ORDER BY subject";
+static const char SQL_ALL_ORGANISATIONS[] =
+	"SELECT DISTINCT subject FROM observation WHERE fact = 'organisation' ORDER BY subject";
 
 /* Everything about one practice, attributes first: a membership is
  * clipped to the practice's close date. All its facts, not only those
@@ -1553,7 +1646,7 @@ static const char SQL_ALL_SUBJECTS[] = "SELECT DISTINCT subject FROM observation
  * evidence that waited for it. */
 static pcreg_status reconcile_subject(pcreg_import *imp, const char *subject)
 {
-	pcreg_status st = reconcile_practice(imp, subject);
+	pcreg_status st = reconcile_attributes(imp, &practice_attributes, subject);
 	size_t i;
 
 	for (i = 0; i < sizeof facts / sizeof facts[0] && st == PCREG_OK; i++)
@@ -1563,7 +1656,8 @@ static pcreg_status reconcile_subject(pcreg_import *imp, const char *subject)
 
 /* Reconcile each subject a query lists. The list is copied first:
  * reconciling writes to the tables it reads. */
-static pcreg_status reconcile_listed(pcreg_import *imp, const char *sql)
+static pcreg_status reconcile_listed(pcreg_import *imp, const char *sql,
+                                     pcreg_status (*reconcile)(pcreg_import *, const char *))
 {
 	pcreg_db *db = imp->db;
 	char(*subjects)[48] = NULL, (*grown)[48];
@@ -1591,17 +1685,27 @@ static pcreg_status reconcile_listed(pcreg_import *imp, const char *sql)
 	if (st == PCREG_OK && rc != SQLITE_DONE)
 		st = pcreg__sqlite_error(db, rc, "evidence");
 	for (i = 0; i < n && st == PCREG_OK; i++)
-		st = reconcile_subject(imp, subjects[i]);
+		st = reconcile(imp, subjects[i]);
 	pcreg__free(subjects);
 	return st;
 }
 
-static pcreg_status reconcile_touched(pcreg_import *imp)
+static pcreg_status reconcile_commissioner(pcreg_import *imp, const char *code)
 {
-	return reconcile_listed(imp, SQL_TOUCHED);
+	return reconcile_attributes(imp, &commissioner_attributes, code);
+}
+
+/* Organisations first: a practice's periods are clipped to their lifetimes. */
+pcreg_status pcreg__reconcile_touched(pcreg_import *imp)
+{
+	pcreg_status st = reconcile_listed(imp, SQL_TOUCHED_ORGANISATIONS, reconcile_commissioner);
+
+	return st == PCREG_OK ? reconcile_listed(imp, SQL_TOUCHED, reconcile_subject) : st;
 }
 
 pcreg_status pcreg__reconcile_all(pcreg_import *imp)
 {
-	return reconcile_listed(imp, SQL_ALL_SUBJECTS);
+	pcreg_status st = reconcile_listed(imp, SQL_ALL_ORGANISATIONS, reconcile_commissioner);
+
+	return st == PCREG_OK ? reconcile_listed(imp, SQL_ALL_SUBJECTS, reconcile_subject) : st;
 }

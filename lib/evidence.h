@@ -36,6 +36,15 @@ struct pcreg__practice_claim {
 };
 pcreg_status pcreg__claim_practice(pcreg_import *imp, const struct pcreg__practice_claim *claim);
 
+/* An organisation's attributes as an ODS release gives them (eccg's
+ * commissioners): kind as its token ("ccg"), parent NULL where the file
+ * gives none or the organisation's own code. NULL for a blank field. */
+struct pcreg__organisation_claim {
+	const char *code, *name, *kind, *region, *parent, *open, *close;
+};
+pcreg_status pcreg__claim_organisation(pcreg_import *imp,
+                                       const struct pcreg__organisation_claim *claim);
+
 /* A date the file gives, for inferring its release date when neither the
  * file nor the caller states it. An announcement (a join or succession
  * dated after everything else) counts only when nothing else does. */
@@ -48,6 +57,9 @@ void pcreg__file_release_date(pcreg_import *imp, const char *date);
  * evidence (unless the same release is already there), and reconcile
  * what changed. @p digest is the file's SHA-256. */
 pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *digest);
+
+/* Reconcile the organisations and practices listed in import_touched. */
+pcreg_status pcreg__reconcile_touched(pcreg_import *imp);
 
 /* Reconcile every practice (after a change to what reconciliation reads
  * besides the evidence: commissioners' lifetimes, successions). */

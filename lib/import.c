@@ -345,10 +345,12 @@ pcreg_status pcreg__journal(pcreg_import *imp, const char *entity, const char *c
 {
 	pcreg_db *db = imp->db;
 	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__stmt_acquire(db, SQL_CHANGE, &stmt);
+	pcreg_status st;
 	int rc;
 
-	if (st != PCREG_OK)
+	if (imp->unjournaled)
+		return PCREG_OK;
+	if ((st = pcreg__stmt_acquire(db, SQL_CHANGE, &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_int64(stmt, 1, imp->report->id);
 	sqlite3_bind_text(stmt, 2, entity, -1, SQLITE_STATIC);

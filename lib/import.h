@@ -106,6 +106,7 @@ struct pcreg_import {
 	int claims;       /* the import is a release: its rows are evidence */
 	int claim_tables; /* the temporary tables its claims go to are made */
 	char baseline[80]; /* the release rows are compared with ("DATE DIGEST"), or "" */
+	int unjournaled;   /* reconciling a copy (pcreg_db_known_at()): nothing to journal */
 };
 
 /* ---- outcomes ---------------------------------------------------------------- */

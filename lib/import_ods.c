@@ -11,6 +11,11 @@
 #include "evidence.h"
 
 static const char SQL_COMMISSIONER_EXISTS[] = "SELECT 1 FROM commissioner WHERE code = ?1";
+/* A commissioner that an earlier release described (a stub, named by
+ * its code, is only a placeholder). */
+static const char SQL_COMMISSIONER_HAS_EVIDENCE[] =
+	"SELECT 1 FROM commissioner c WHERE c.code = ?1 AND c.name <> c.code AND EXISTS"
+	" (SELECT 1 FROM observation o WHERE o.subject = ?1 AND o.fact = 'organisation')";
 static const char SQL_PRACTICE_EXISTS[] = "SELECT 1 FROM practice WHERE code = ?1";
 
 /* A whole number 0-99 (a prescribing setting); -1 if the text is not one. */
@@ -359,10 +364,13 @@ static pcreg_status eccg_row(pcreg_import *imp, const struct pcreg__csv_record *
 	struct commissioners *s = imp->state;
 	const char *code = pcreg__text(imp, CC_CODE), *name = pcreg__text(imp, CC_NAME);
 	const char *region = pcreg__text(imp, CC_REGION), *parent = pcreg__text(imp, CC_PARENT);
+	pcreg_commissioner_kind_value kind = kind_of_roles(pcreg__text(imp, CC_ROLES));
 	char open_buf[11], close_buf[11];
 	const char *open, *close;
+	struct pcreg__organisation_claim claim;
 	uint32_t provided;
 	pcreg_status st;
+	int evidenced, known = 0;
 
 	(void)rec;
 	if (!pcreg__columns(imp, CC_COLUMNS) ||
@@ -374,8 +382,30 @@ static pcreg_status eccg_row(pcreg_import *imp, const struct pcreg__csv_record *
 		return pcreg__reject(imp, "Name", "is empty");
 	if (region && !pcreg__code(imp, region, "National Grouping", pcreg__shape_region_code))
 		return PCREG_OK;
+	/* A CCG's own code stands where it has no parent. */
+	if (parent && strcmp(parent, code) == 0)
+		parent = NULL;
+	if (parent && !pcreg__code(imp, parent, "High Level Health Geography",
+	                           pcreg__shape_commissioner_code))
+		return PCREG_OK;
+
+	claim.code = code;
+	claim.name = name;
+	claim.kind = pcreg_commissioner_kind_str(kind);
+	claim.region = region;
+	claim.parent = parent;
+	claim.open = open;
+	claim.close = close;
+	if ((st = pcreg__claim_organisation(imp, &claim)) != PCREG_OK ||
+	    (st = pcreg__exists(imp, SQL_COMMISSIONER_HAS_EVIDENCE, code, &evidenced)) != PCREG_OK)
+		return st;
+	/* Its attributes are then the newest release's, set when the import
+	 * ends, whatever order the releases came in. */
+	if (evidenced)
+		return PCREG_OK;
+
 	pcreg__borrow_text(s->rec, s->code, code);
-	pcreg__borrow_int(s->rec, s->kind, kind_of_roles(pcreg__text(imp, CC_ROLES)), 1);
+	pcreg__borrow_int(s->rec, s->kind, kind, 1);
 	pcreg__borrow_text(s->rec, s->name, name);
 	pcreg__borrow_text(s->rec, s->ons, NULL);
 	pcreg__borrow_text(s->rec, s->region, region);
@@ -384,27 +414,20 @@ static pcreg_status eccg_row(pcreg_import *imp, const struct pcreg__csv_record *
 	pcreg__borrow_text(s->rec, s->parent, NULL);
 	/* eccg has no ONS code: leave any from other files alone. */
 	provided = ~0u & ~(1u << s->ons) & ~(1u << s->parent);
-	if (parent && strcmp(parent, code) != 0) {
-		int known;
+	if (parent && (st = pcreg__exists(imp, SQL_COMMISSIONER_EXISTS, parent, &known)) != PCREG_OK)
+		return st;
+	if (known) {
+		pcreg__borrow_text(s->rec, s->parent, parent);
+		provided |= 1u << s->parent;
+	} else if (parent) {
+		char reason[128];
 
-		if (!pcreg__code(imp, parent, "High Level Health Geography",
-		                 pcreg__shape_commissioner_code))
-			return PCREG_OK;
-		if ((st = pcreg__exists(imp, SQL_COMMISSIONER_EXISTS, parent, &known)) != PCREG_OK)
+		snprintf(reason, sizeof reason,
+		         "parent %s is not in the registry (import the ICB names first):"
+		         " parent not recorded",
+		         parent);
+		if ((st = pcreg__omit(imp, reason)) != PCREG_OK)
 			return st;
-		if (known) {
-			pcreg__borrow_text(s->rec, s->parent, parent);
-			provided |= 1u << s->parent;
-		} else {
-			char reason[128];
-
-			snprintf(reason, sizeof reason,
-			         "parent %s is not in the registry (import the ICB names first):"
-			         " parent not recorded",
-			         parent);
-			if ((st = pcreg__omit(imp, reason)) != PCREG_OK)
-				return st;
-		}
 	}
 	return pcreg__upsert(imp, s->rec, provided, open);
 }

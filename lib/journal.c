@@ -4,13 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "knownat.h"
 #include "record.h"
 
 /* ---- imports -------------------------------------------------------------------- */
 
 enum { I_ID, I_FILE, I_SIZE, I_SHA, I_KIND, I_MODE, I_STARTED, I_FINISHED, I_READ, I_INSERTED,
        I_UPDATED, I_UNCHANGED, I_SKIPPED, I_REJECTED, I_RELEASE_DATE, I_RELEASE_BASIS,
-       N_IMPORT_FIELDS };
+       I_RELEASE_ID, N_IMPORT_FIELDS };
 
 static const struct pcreg__field import_fields[N_IMPORT_FIELDS] = {
 	{ "id", PCREG__T_INT, PCREG__F_AUTO, NULL, NULL },
@@ -29,12 +30,13 @@ static const struct pcreg__field import_fields[N_IMPORT_FIELDS] = {
 	{ "rejected", PCREG__T_INT, 0, NULL, NULL },
 	{ "release_date", PCREG__T_TEXT, 0, NULL, NULL },
 	{ "release_date_basis", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "release_id", PCREG__T_INT, 0, NULL, NULL },
 };
 
 #define IMPORT_COLUMNS                                                                        \
 	"i.id, i.file_name, i.file_size, i.sha256, i.kind, i.mode, i.started_at, i.finished_at," \
 	" i.rows_read, i.inserted, i.updated, i.unchanged, i.skipped, i.rejected,"              \
-	" r.release_date, r.date_basis FROM import i LEFT JOIN release r ON r.id = i.release_id"
+	" r.release_date, r.date_basis, r.id FROM import i LEFT JOIN release r ON r.id = i.release_id"
 
 static const char SQL_IMPORT_GET[] = "SELECT " IMPORT_COLUMNS " WHERE i.id = ?1";
 static const char SQL_IMPORTS[] = "SELECT " IMPORT_COLUMNS " ORDER BY i.id";
@@ -63,6 +65,7 @@ PCREG__GET_INT(import_entry, skipped, I_SKIPPED)
 PCREG__GET_INT(import_entry, rejected, I_REJECTED)
 PCREG__GET_TEXT(import_entry, release_date, I_RELEASE_DATE)
 PCREG__GET_TEXT(import_entry, release_date_basis, I_RELEASE_BASIS)
+PCREG__GET_INT(import_entry, release_id, I_RELEASE_ID)
 
 void pcreg_import_entry_free(pcreg_import_entry *entry)
 {
@@ -165,7 +168,7 @@ pcreg_status pcreg_journal_changes(pcreg_db *db, const pcreg_change_query *query
 
 struct pcreg_import_summary {
 	int64_t opened, closed, renamed, moved_commissioner, moved_network, succeeded;
-	int64_t merged_commissioner, reclassified;
+	int64_t merged_commissioner, reclassified, redated;
 };
 
 /* A move that a succession from the old commissioner to the new one, on
@@ -184,6 +187,11 @@ struct pcreg_import_summary {
 	" AND prev.practice = c.code AND prev.to_date = date(c.subkey, '-1 day')"            \
 	" AND prev." org " <> cur." org "))))"
 
+/* A period whose start a newer release moved. */
+#define REDATED                                                                               \
+	" count(*) FILTER (WHERE c.entity IN ('commissioner_membership', 'network_membership')"  \
+	"  AND c.action = 'update' AND c.field = 'from_date')"
+
 static const char SQL_SUMMARY[] =
 	"SELECT"
 	" count(*) FILTER (WHERE c.entity = 'practice' AND c.action = 'insert'),"
@@ -198,15 +206,77 @@ static const char SQL_SUMMARY[] =
 	" count(*) FILTER (WHERE c.entity = 'commissioner_membership' AND c.action = 'move'"
 	"  AND " MERGER "),"
 	" count(*) FILTER (WHERE c.entity = 'practice' AND c.action = 'update'"
-	"  AND c.field = 'prescribing_setting')"
+	"  AND c.field = 'prescribing_setting'),"
+	REDATED
 	" FROM import i JOIN change c ON c.id BETWEEN i.first_change AND i.last_change"
 	" WHERE i.id = ?1";
 
+/* A release's changes (knownat.c) name moves as such. */
+static const char SQL_RELEASE_SUMMARY[] =
+	"SELECT"
+	" count(*) FILTER (WHERE c.entity = 'practice' AND c.action = 'insert'),"
+	" count(DISTINCT c.code) FILTER (WHERE c.entity = 'practice' AND c.action = 'update'"
+	"  AND ((c.field = 'status' AND c.new_value = 'closed')"
+	"   OR (c.field = 'close_date' AND c.old_value IS NULL))),"
+	" count(*) FILTER (WHERE c.entity = 'practice' AND c.action = 'update' AND c.field = 'name'),"
+	" count(*) FILTER (WHERE c.entity = 'commissioner_membership' AND c.action = 'move'"
+	"  AND NOT " MERGER "),"
+	" count(*) FILTER (WHERE c.entity = 'network_membership' AND c.action = 'move'),"
+	" 0,"
+	" count(*) FILTER (WHERE c.entity = 'commissioner_membership' AND c.action = 'move'"
+	"  AND " MERGER "),"
+	" count(*) FILTER (WHERE c.entity = 'practice' AND c.action = 'update'"
+	"  AND c.field = 'prescribing_setting'),"
+	REDATED
+	" FROM release_change c";
+
 static const char SQL_IMPORT_EXISTS[] = "SELECT 1 FROM import WHERE id = ?1";
+
+/* In the order the journal of imports gives its changes: by date. */
+static const char SQL_RELEASE_CHANGES[] =
+	"SELECT row_number() OVER w, import_id, entity, code, subkey, action, field, old_value,"
+	" new_value, effective_date FROM release_change"
+	" WINDOW w AS (ORDER BY effective_date, entity, code, subkey, action, field)"
+	" ORDER BY 1";
+
+static pcreg_status summarise(pcreg_db *db, const char *sql, int64_t id,
+                              pcreg_import_summary **out)
+{
+	pcreg_import_summary *s;
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__stmt_acquire(db, sql, &stmt);
+	int rc;
+
+	if (st != PCREG_OK)
+		return st;
+	if (sqlite3_bind_parameter_count(stmt) > 0)
+		sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		s = pcreg__calloc(1, sizeof *s);
+		if (!s) {
+			st = pcreg__error(db, PCREG_NOMEM, "out of memory");
+		} else {
+			s->opened = sqlite3_column_int64(stmt, 0);
+			s->closed = sqlite3_column_int64(stmt, 1);
+			s->renamed = sqlite3_column_int64(stmt, 2);
+			s->moved_commissioner = sqlite3_column_int64(stmt, 3);
+			s->moved_network = sqlite3_column_int64(stmt, 4);
+			s->succeeded = sqlite3_column_int64(stmt, 5);
+			s->merged_commissioner = sqlite3_column_int64(stmt, 6);
+			s->reclassified = sqlite3_column_int64(stmt, 7);
+			s->redated = sqlite3_column_int64(stmt, 8);
+			*out = s;
+		}
+	} else {
+		st = pcreg__sqlite_error(db, rc, "journal");
+	}
+	pcreg__stmt_release(db, sql, stmt);
+	return st;
+}
 
 pcreg_status pcreg_journal_summary(pcreg_db *db, int64_t import_id, pcreg_import_summary **out)
 {
-	pcreg_import_summary *s;
 	sqlite3_stmt *stmt;
 	pcreg_status st = pcreg__enter(db);
 	int rc;
@@ -225,30 +295,64 @@ pcreg_status pcreg_journal_summary(pcreg_db *db, int64_t import_id, pcreg_import
 		return pcreg__error(db, PCREG_NOTFOUND, "import %lld: not found", (long long)import_id);
 	if (rc != SQLITE_ROW)
 		return pcreg__sqlite_error(db, rc, "journal");
-	if ((st = pcreg__stmt_acquire(db, SQL_SUMMARY, &stmt)) != PCREG_OK)
+	return summarise(db, SQL_SUMMARY, import_id, out);
+}
+
+pcreg_status pcreg_journal_release_summary(pcreg_db *db, int64_t release_id,
+                                           pcreg_import_summary **out)
+{
+	pcreg_db *copy = NULL;
+	pcreg_status st = pcreg__enter(db);
+
+	if (st != PCREG_OK)
 		return st;
-	sqlite3_bind_int64(stmt, 1, import_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		s = pcreg__calloc(1, sizeof *s);
-		if (!s) {
-			st = pcreg__error(db, PCREG_NOMEM, "out of memory");
-		} else {
-			s->opened = sqlite3_column_int64(stmt, 0);
-			s->closed = sqlite3_column_int64(stmt, 1);
-			s->renamed = sqlite3_column_int64(stmt, 2);
-			s->moved_commissioner = sqlite3_column_int64(stmt, 3);
-			s->moved_network = sqlite3_column_int64(stmt, 4);
-			s->succeeded = sqlite3_column_int64(stmt, 5);
-			s->merged_commissioner = sqlite3_column_int64(stmt, 6);
-			s->reclassified = sqlite3_column_int64(stmt, 7);
-			*out = s;
-		}
-	} else {
-		st = pcreg__sqlite_error(db, rc, "journal");
-	}
-	pcreg__stmt_release(db, SQL_SUMMARY, stmt);
+	if ((st = pcreg__require(db, out, "pcreg_journal_release_summary", "out")) != PCREG_OK)
+		return st;
+	*out = NULL;
+	if ((st = pcreg__release_differences(db, release_id, &copy)) != PCREG_OK)
+		return st;
+	st = summarise(copy, SQL_RELEASE_SUMMARY, 0, out);
+	if (st != PCREG_OK)
+		st = pcreg__error(db, st, "release %lld: %s", (long long)release_id,
+		                  pcreg_db_errmsg(copy));
+	pcreg_db_close(copy);
 	return st;
+}
+
+static void close_copy(void *copy)
+{
+	pcreg_db_close(copy);
+}
+
+pcreg_status pcreg_journal_release_changes(pcreg_db *db, int64_t release_id,
+                                           pcreg_change_iter **out)
+{
+	struct pcreg__iter *it = NULL;
+	pcreg_db *copy = NULL;
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__enter(db);
+
+	if (st != PCREG_OK)
+		return st;
+	if ((st = pcreg__require(db, out, "pcreg_journal_release_changes", "out")) != PCREG_OK)
+		return st;
+	*out = NULL;
+	if ((st = pcreg__release_differences(db, release_id, &copy)) != PCREG_OK)
+		return st;
+	if ((st = pcreg__stmt_prepare(copy, SQL_RELEASE_CHANGES, &stmt)) == PCREG_OK)
+		st = pcreg__iter_new(copy, &change_entity, stmt, NULL, &it);
+	if (st != PCREG_OK) {
+		st = pcreg__error(db, st, "release %lld: %s", (long long)release_id,
+		                  pcreg_db_errmsg(copy));
+		pcreg_db_close(copy);
+		return st;
+	}
+	/* The copy lives as long as the iterator: closed as it is freed, it
+	 * goes once the iterator's statement has. */
+	it->state = copy;
+	it->free_state = close_copy;
+	*out = (pcreg_change_iter *)(void *)it;
+	return PCREG_OK;
 }
 
 void pcreg_import_summary_free(pcreg_import_summary *summary)
@@ -270,3 +374,4 @@ SUMMARY_FIELD(moved_network)
 SUMMARY_FIELD(succeeded)
 SUMMARY_FIELD(merged_commissioner)
 SUMMARY_FIELD(reclassified)
+SUMMARY_FIELD(redated)

@@ -195,12 +195,27 @@ static pcreg_status start(pcreg_db *db, const struct report_kind *kind, const ch
 /* Practices that are members of a commissioner and open on ?1, optionally
  * only for the commissioners listed in ?2. */
 #define MEMBERS_ON                                                                              \
-	"member AS (SELECT m.commissioner, m.practice FROM practice_commissioner m"             \
+	"member AS (SELECT m.commissioner, m.practice, m.certainty FROM practice_commissioner m"             \
 	" JOIN practice p ON p.code = m.practice"                                               \
 	" WHERE m.from_date <= ?1 AND (m.to_date IS NULL OR m.to_date >= ?1)"                   \
 	" AND (p.open_date IS NULL OR p.open_date <= ?1)"                                       \
 	" AND (p.close_date IS NULL OR p.close_date >= ?1)"                                     \
 	" AND (?2 IS NULL OR instr(',' || ?2 || ',', ',' || m.commissioner || ',') > 0))"
+
+/* A commissioner's name as the eccg release in force on ?1 gave it (lib/asof.c
+ * says which release that is); the row's own when that is the newest. */
+#define NAME_ON(c)                                                                             \
+	"coalesce((SELECT CASE WHEN r.last_seen = (SELECT max(x.last_seen) FROM observation x"      \
+	"  WHERE x.subject = r.subject AND x.fact = 'organisation') THEN NULL"                      \
+	"  ELSE json_extract(r.value, '$[0]') END"                                                  \
+	" FROM observation r WHERE r.subject = " c ".code AND r.fact = 'organisation'"             \
+	" ORDER BY substr(r.first_seen, 1, 10) > ?1,"                                               \
+	" CASE WHEN substr(r.first_seen, 1, 10) > ?1 THEN r.first_seen END,"                        \
+	" CASE WHEN substr(r.last_seen, 1, 10) <= ?1 THEN r.last_seen ELSE ?1 || '~' END DESC,"    \
+	" r.first_seen DESC LIMIT 1), " c ".name)"
+
+/* How many of the practices a row counts rest on an uncertain membership. */
+#define UNCERTAIN(x) "count(*) FILTER (WHERE " x ".certainty = 'uncertain')"
 
 #define TEXT(name) { name, PCREG__T_TEXT, 0, NULL, NULL }
 #define INT(name) { name, PCREG__T_INT, 0, NULL, NULL }
@@ -212,32 +227,33 @@ static pcreg_status start(pcreg_db *db, const struct report_kind *kind, const ch
 /* ---- a. CQC inspections per commissioner (seed 004) ------------------------------ */
 
 enum { CQC_COMMISSIONER, CQC_NAME, CQC_TOTAL, CQC_PRACTICES, CQC_PUBLISHED, CQC_OUTSTANDING,
-       CQC_GOOD, CQC_RI, CQC_INADEQUATE };
+       CQC_GOOD, CQC_RI, CQC_INADEQUATE, CQC_UNCERTAIN };
 
 static const struct pcreg__field cqc_fields[] = {
 	TEXT("commissioner"), TEXT("name"), INT("is_total"), INT("practices"), INT("published"),
 	INT("outstanding"), INT("good"), INT("requires_improvement"), INT("inadequate"),
+	INT("uncertain"),
 };
 static const unsigned char cqc_aggregates[] = { AGG_NONE, AGG_NONE, AGG_FLAG, AGG_SUM, AGG_SUM,
-	                                        AGG_SUM,  AGG_SUM,  AGG_SUM,  AGG_SUM };
+	                                        AGG_SUM,  AGG_SUM,  AGG_SUM,  AGG_SUM, AGG_SUM };
 static const struct pcreg__entity cqc_entity = REPORT_ENTITY("cqc_row", cqc_fields);
 static const struct report_kind cqc_kind = { &cqc_entity, cqc_aggregates, 1 };
 
 /* A practice's standing is its latest report published by the date. */
 static const char SQL_CQC[] =
 	"WITH " MEMBERS_ON ","
-	" standing AS (SELECT mb.commissioner,"
+	" standing AS (SELECT mb.commissioner, mb.certainty,"
 	"  EXISTS (SELECT 1 FROM inspection i WHERE i.practice = mb.practice"
 	"          AND i.publication_date <= ?1) AS published,"
 	"  (SELECT i.overall FROM inspection i WHERE i.practice = mb.practice"
 	"   AND i.publication_date <= ?1 ORDER BY i.publication_date DESC, i.id DESC LIMIT 1)"
 	"  AS overall"
 	"  FROM member mb)"
-	" SELECT s.commissioner, c.name, 0, count(*), sum(s.published),"
+	" SELECT s.commissioner, " NAME_ON("c") ", 0, count(*), sum(s.published),"
 	"  count(*) FILTER (WHERE s.overall = 'outstanding'),"
 	"  count(*) FILTER (WHERE s.overall = 'good'),"
 	"  count(*) FILTER (WHERE s.overall = 'requires_improvement'),"
-	"  count(*) FILTER (WHERE s.overall = 'inadequate')"
+	"  count(*) FILTER (WHERE s.overall = 'inadequate'), " UNCERTAIN("s")
 	" FROM standing s JOIN commissioner c ON c.code = s.commissioner"
 	" GROUP BY s.commissioner ORDER BY s.commissioner";
 
@@ -277,6 +293,7 @@ int pcreg_cqc_row_is_total(const pcreg_cqc_row *row)
 }
 
 ROW_INT(cqc_row, practices, CQC_PRACTICES)
+ROW_INT(cqc_row, uncertain, CQC_UNCERTAIN)
 ROW_INT(cqc_row, published, CQC_PUBLISHED)
 ROW_SHARE(cqc_row, published, CQC_PUBLISHED, CQC_PRACTICES)
 ROW_INT(cqc_row, outstanding, CQC_OUTSTANDING)
@@ -296,14 +313,14 @@ int64_t pcreg_cqc_row_not_published(const pcreg_cqc_row *row)
 /* ---- b. PMS practices and premiums per commissioner (seed 004) -------------------- */
 
 enum { PMS_COMMISSIONER, PMS_NAME, PMS_TOTAL, PMS_PRACTICES, PMS_PMS, PMS_PREMIUM, PMS_MIN,
-       PMS_MAX };
+       PMS_MAX, PMS_UNCERTAIN };
 
 static const struct pcreg__field pms_fields[] = {
 	TEXT("commissioner"), TEXT("name"), INT("is_total"), INT("practices"), INT("pms_practices"),
-	INT("total_premium"), INT("min_premium"), INT("max_premium"),
+	INT("total_premium"), INT("min_premium"), INT("max_premium"), INT("uncertain"),
 };
-static const unsigned char pms_aggregates[] = { AGG_NONE, AGG_NONE, AGG_FLAG, AGG_SUM,
-	                                        AGG_SUM,  AGG_SUM,  AGG_MIN,  AGG_MAX };
+static const unsigned char pms_aggregates[] = { AGG_NONE, AGG_NONE, AGG_FLAG, AGG_SUM, AGG_SUM,
+	                                        AGG_SUM,  AGG_MIN,  AGG_MAX,  AGG_SUM };
 static const struct pcreg__entity pms_entity = REPORT_ENTITY("pms_row", pms_fields);
 static const struct report_kind pms_kind = { &pms_entity, pms_aggregates, 0 };
 
@@ -311,17 +328,17 @@ static const struct report_kind pms_kind = { &pms_entity, pms_aggregates, 0 };
  * started by then, if it has not ended. */
 static const char SQL_PMS[] =
 	"WITH " MEMBERS_ON ","
-	" core AS (SELECT mb.commissioner, k.type, k.pms_premium, k.annual_value"
+	" core AS (SELECT mb.commissioner, mb.certainty, k.type, k.pms_premium, k.annual_value"
 	"  FROM member mb LEFT JOIN contract k ON k.id = ("
 	"   SELECT c.id FROM contract c WHERE c.practice = mb.practice"
 	"   AND c.type IN ('GMS', 'PMS', 'APMS') AND c.start_date <= ?1"
 	"   ORDER BY c.start_date DESC LIMIT 1)"
 	"  AND (k.end_date IS NULL OR k.end_date >= ?1))"
-	" SELECT k.commissioner, c.name, 0, count(*),"
+	" SELECT k.commissioner, " NAME_ON("c") ", 0, count(*),"
 	"  count(*) FILTER (WHERE k.type = 'PMS'),"
 	"  sum(k.annual_value) FILTER (WHERE k.type = 'PMS'),"
 	"  min(k.pms_premium) FILTER (WHERE k.type = 'PMS'),"
-	"  max(k.pms_premium) FILTER (WHERE k.type = 'PMS')"
+	"  max(k.pms_premium) FILTER (WHERE k.type = 'PMS'), " UNCERTAIN("k")
 	" FROM core k JOIN commissioner c ON c.code = k.commissioner"
 	" GROUP BY k.commissioner ORDER BY k.commissioner";
 
@@ -342,6 +359,7 @@ PCREG__ITERATOR(pms_iter, pms_row)
 PCREG__GET_TEXT(pms_row, commissioner, PMS_COMMISSIONER)
 PCREG__GET_TEXT(pms_row, name, PMS_NAME)
 ROW_INT(pms_row, practices, PMS_PRACTICES)
+ROW_INT(pms_row, uncertain, PMS_UNCERTAIN)
 ROW_INT(pms_row, pms_practices, PMS_PMS)
 ROW_INT(pms_row, total_premium, PMS_PREMIUM)
 ROW_INT(pms_row, min_premium, PMS_MIN)
@@ -411,14 +429,14 @@ int pcreg_commissioning_row_is_total(const pcreg_commissioning_row *row)
 /* ---- d. network populations (seeds 002, 004) ----------------------------------------- */
 
 enum { NP_NETWORK, NP_NAME, NP_COMMISSIONER, NP_PRACTICES, NP_SIZED, NP_REGISTERED, NP_WEIGHTED,
-       NP_LEADS, NP_OUTSIDE };
+       NP_LEADS, NP_OUTSIDE, NP_UNCERTAIN };
 
 static const struct pcreg__field network_fields[] = {
 	TEXT("network"), TEXT("name"), TEXT("commissioner"), INT("practices"),
 	INT("practices_with_list_size"), INT("registered"), REAL("weighted"), TEXT("leads"),
-	INT("outside"),
+	INT("outside"), INT("uncertain"),
 };
-static const unsigned char network_aggregates[9] = { AGG_NONE };
+static const unsigned char network_aggregates[10] = { AGG_NONE };
 static const struct pcreg__entity network_entity =
 	REPORT_ENTITY("network_population_row", network_fields);
 static const struct report_kind network_kind = { &network_entity, network_aggregates, 0 };
@@ -431,7 +449,8 @@ static const char SQL_NETWORKS[] =
 	"  WHERE l.network = n.code AND l.from_date <= ?1 AND (l.to_date IS NULL OR l.to_date >= ?1)"
 	"  ORDER BY l.from_date, l.id)),"
 	" CASE WHEN coalesce(sum(ls.registered), 0) < ?4 THEN -1"
-	"  WHEN coalesce(sum(ls.registered), 0) > ?5 THEN 1 ELSE 0 END"
+	"  WHEN coalesce(sum(ls.registered), 0) > ?5 THEN 1 ELSE 0 END,"
+	" count(m.practice) FILTER (WHERE m.certainty = 'uncertain')"
 	" FROM network n"
 	" LEFT JOIN practice_network m ON m.network = n.code AND m.from_date <= ?1"
 	"  AND (m.to_date IS NULL OR m.to_date >= ?1)"
@@ -467,6 +486,7 @@ PCREG__GET_TEXT(network_population_row, name, NP_NAME)
 PCREG__GET_TEXT(network_population_row, commissioner, NP_COMMISSIONER)
 PCREG__GET_TEXT(network_population_row, leads, NP_LEADS)
 ROW_INT(network_population_row, practices, NP_PRACTICES)
+ROW_INT(network_population_row, uncertain, NP_UNCERTAIN)
 ROW_INT(network_population_row, practices_with_list_size, NP_SIZED)
 ROW_INT(network_population_row, registered, NP_REGISTERED)
 
@@ -487,24 +507,26 @@ int pcreg_network_population_row_outside(const pcreg_network_population_row *row
 
 /* ---- e. scheme participation (seed 000) --------------------------------------------- */
 
-enum { SC_COMMISSIONER, SC_NAME, SC_TOTAL, SC_SERVICE, SC_PRACTICES, SC_PARTICIPATING };
+enum { SC_COMMISSIONER, SC_NAME, SC_TOTAL, SC_SERVICE, SC_PRACTICES, SC_PARTICIPATING,
+       SC_UNCERTAIN };
 
 static const struct pcreg__field scheme_fields[] = {
 	TEXT("commissioner"), TEXT("name"), INT("is_total"), TEXT("service"), INT("practices"),
-	INT("participating"),
+	INT("participating"), INT("uncertain"),
 };
-static const unsigned char scheme_aggregates[] = { AGG_NONE, AGG_NONE, AGG_FLAG,
-	                                           AGG_NONE, AGG_SUM,  AGG_SUM };
+static const unsigned char scheme_aggregates[] = { AGG_NONE, AGG_NONE, AGG_FLAG, AGG_NONE,
+	                                           AGG_SUM,  AGG_SUM,  AGG_SUM };
 static const struct pcreg__entity scheme_entity = REPORT_ENTITY("scheme_row", scheme_fields);
 static const struct report_kind scheme_kind = { &scheme_entity, scheme_aggregates, 0 };
 
 /* Enhanced services only: a core contract is not a scheme. */
 static const char SQL_SCHEME[] =
 	"WITH " MEMBERS_ON
-	" SELECT mb.commissioner, c.name, 0, ?3, count(*),"
+	" SELECT mb.commissioner, " NAME_ON("c") ", 0, ?3, count(*),"
 	"  sum(EXISTS (SELECT 1 FROM contract k WHERE k.practice = mb.practice"
 	"   AND k.type IN ('DES', 'LES', 'LIS', 'OTHER') AND k.service = ?3 COLLATE NOCASE"
-	"   AND k.start_date <= ?1 AND (k.end_date IS NULL OR k.end_date >= ?1)))"
+	"   AND k.start_date <= ?1 AND (k.end_date IS NULL OR k.end_date >= ?1))), "
+	UNCERTAIN("mb")
 	" FROM member mb JOIN commissioner c ON c.code = mb.commissioner"
 	" GROUP BY mb.commissioner ORDER BY mb.commissioner";
 
@@ -529,4 +551,5 @@ PCREG__GET_TEXT(scheme_row, name, SC_NAME)
 PCREG__GET_TEXT(scheme_row, service, SC_SERVICE)
 ROW_INT(scheme_row, practices, SC_PRACTICES)
 ROW_INT(scheme_row, participating, SC_PARTICIPATING)
+ROW_INT(scheme_row, uncertain, SC_UNCERTAIN)
 ROW_SHARE(scheme_row, participating, SC_PARTICIPATING, SC_PRACTICES)

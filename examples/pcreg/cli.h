@@ -71,6 +71,7 @@ struct cli {
 	const char *db_path;
 	enum out_format format;
 	const struct command *cmd;
+	const char *known_at; /* --known-at: only releases dated on or before it count */
 };
 
 struct command {

@@ -243,27 +243,38 @@ static json_t *change_json(const pcreg_change *ch)
 	return o;
 }
 
-/* One import's summary and changes; *shown says whether anything printed. */
-static pcreg_status show_import(struct cli *cli, pcreg_db *db, struct changes_request *req,
-                                const pcreg_import_entry *e, int filtered, int *shown)
+/* Whether a change passes the --code and --since filters (a release's
+ * changes are computed whole, then filtered here as the journal's query
+ * filters an import's). */
+static int wanted(const struct changes_request *req, const pcreg_change *ch)
 {
-	pcreg_import_summary *sum = NULL;
-	pcreg_change_iter *it = NULL;
+	const char *date = pcreg_change_effective_date(ch);
+
+	if (req->query.code && (!pcreg_change_code(ch) || strcmp(req->query.code,
+	                                                         pcreg_change_code(ch)) != 0))
+		return 0;
+	return !req->query.from || (date && strcmp(date, req->query.from) >= 0);
+}
+
+/* A block of changes: the summary line (or JSON object @p head, which
+ * the block takes), then the changes. *shown says whether anything printed. */
+static pcreg_status show_block(struct cli *cli, struct changes_request *req, const char *label,
+                               json_t *head, pcreg_import_summary *sum, pcreg_change_iter *it,
+                               int filtered, int *shown)
+{
 	const pcreg_change *ch;
 	struct out *table = NULL;
 	json_t *changes = NULL;
-	pcreg_status st;
-	int64_t id = pcreg_import_entry_id(e), n = 0;
+	pcreg_status st = PCREG_OK;
+	int64_t n = 0;
 
-	req->query.import_id = id;
-	if ((st = pcreg_journal_summary(db, id, &sum)) != PCREG_OK)
-		return st;
 	if (cli->format == OUT_TABLE)
 		table = out_begin(OUT_TABLE, change_columns + 1, N_CHANGE_COLUMNS - 1, 0);
 	else if (cli->format == OUT_JSON && !(changes = json_array()))
 		exit(cli_error(EXIT_FAIL, "out of memory"));
-	st = pcreg_journal_changes(db, &req->query, &it);
-	while (st == PCREG_OK && (st = pcreg_change_iter_next(it, &ch)) == PCREG_OK) {
+	while ((st = pcreg_change_iter_next(it, &ch)) == PCREG_OK) {
+		if (!wanted(req, ch))
+			continue;
 		n++;
 		if (table) {
 			out_int(table, pcreg_change_id(ch));
@@ -282,50 +293,164 @@ static pcreg_status show_import(struct cli *cli, pcreg_db *db, struct changes_re
 			change_row(req->csv, ch);
 		}
 	}
-	pcreg_change_iter_free(it);
 	if (st != PCREG_DONE || (filtered && n == 0)) {
 		out_abort(table);
 		json_decref(changes);
-		pcreg_import_summary_free(sum);
+		json_decref(head);
 		return st == PCREG_DONE ? PCREG_OK : st;
 	}
 	if (table) {
 		/* "merged": moved to the commissioner that succeeded theirs that day. */
-		printf("%simport %" PRId64 ": %s (%s), %s: %" PRId64 " opened, %" PRId64
-		       " closed, %" PRId64 " renamed, %" PRId64 " moved commissioner, %" PRId64
-		       " merged, %" PRId64 " moved network, %" PRId64 " reclassified, %" PRId64
-		       " succeeded\n",
-		       *shown ? "\n" : "", id, pcreg_import_entry_file_name(e),
-		       pcreg_import_entry_kind(e), pcreg_import_entry_finished_at(e),
-		       pcreg_import_summary_opened(sum), pcreg_import_summary_closed(sum),
-		       pcreg_import_summary_renamed(sum), pcreg_import_summary_moved_commissioner(sum),
+		printf("%s%s: %" PRId64 " opened, %" PRId64 " closed, %" PRId64 " renamed, %" PRId64
+		       " moved commissioner, %" PRId64 " merged, %" PRId64 " moved network, %" PRId64
+		       " reclassified, %" PRId64 " succeeded, %" PRId64 " re-dated\n",
+		       *shown ? "\n" : "", label, pcreg_import_summary_opened(sum),
+		       pcreg_import_summary_closed(sum), pcreg_import_summary_renamed(sum),
+		       pcreg_import_summary_moved_commissioner(sum),
 		       pcreg_import_summary_merged_commissioner(sum),
 		       pcreg_import_summary_moved_network(sum), pcreg_import_summary_reclassified(sum),
-		       pcreg_import_summary_succeeded(sum));
+		       pcreg_import_summary_succeeded(sum), pcreg_import_summary_redated(sum));
 		if (n)
 			out_end(table);
 		else
 			out_abort(table);
 	} else if (changes) {
-		json_t *o = json_pack("{sIsssssssIsIsIsIsIsIsIsIso}", "import", (json_int_t)id, "file",
-		                      pcreg_import_entry_file_name(e), "kind", pcreg_import_entry_kind(e),
-		                      "finished_at", pcreg_import_entry_finished_at(e), "opened",
-		                      (json_int_t)pcreg_import_summary_opened(sum), "closed",
-		                      (json_int_t)pcreg_import_summary_closed(sum), "renamed",
-		                      (json_int_t)pcreg_import_summary_renamed(sum), "moved_commissioner",
-		                      (json_int_t)pcreg_import_summary_moved_commissioner(sum),
-		                      "moved_network", (json_int_t)pcreg_import_summary_moved_network(sum),
-		                      "merged", (json_int_t)pcreg_import_summary_merged_commissioner(sum),
-		                      "reclassified", (json_int_t)pcreg_import_summary_reclassified(sum),
-		                      "succeeded", (json_int_t)pcreg_import_summary_succeeded(sum),
-		                      "changes", changes);
+		json_t *counts = json_pack(
+			"{sIsIsIsIsIsIsIsIsI}", "opened", (json_int_t)pcreg_import_summary_opened(sum),
+			"closed", (json_int_t)pcreg_import_summary_closed(sum), "renamed",
+			(json_int_t)pcreg_import_summary_renamed(sum), "moved_commissioner",
+			(json_int_t)pcreg_import_summary_moved_commissioner(sum), "moved_network",
+			(json_int_t)pcreg_import_summary_moved_network(sum), "merged",
+			(json_int_t)pcreg_import_summary_merged_commissioner(sum), "reclassified",
+			(json_int_t)pcreg_import_summary_reclassified(sum), "succeeded",
+			(json_int_t)pcreg_import_summary_succeeded(sum), "redated",
+			(json_int_t)pcreg_import_summary_redated(sum));
 
-		if (!o || json_array_append_new(req->json, o) != 0)
+		if (!counts || json_object_update(head, counts) != 0 ||
+		    json_object_set_new(head, "changes", changes) != 0 ||
+		    json_array_append_new(req->json, head) != 0)
 			exit(cli_error(EXIT_FAIL, "out of memory"));
+		json_decref(counts);
+		head = NULL;
 	}
+	json_decref(head);
 	*shown = 1;
-	pcreg_import_summary_free(sum);
 	return PCREG_OK;
+}
+
+/* One import's summary and changes. */
+static pcreg_status show_import(struct cli *cli, pcreg_db *db, struct changes_request *req,
+                                const pcreg_import_entry *e, int filtered, int *shown)
+{
+	pcreg_import_summary *sum = NULL;
+	pcreg_change_iter *it = NULL;
+	json_t *head = NULL;
+	char label[512];
+	pcreg_status st;
+	int64_t id = pcreg_import_entry_id(e);
+
+	req->query.import_id = id;
+	if ((st = pcreg_journal_summary(db, id, &sum)) != PCREG_OK)
+		return st;
+	if ((st = pcreg_journal_changes(db, &req->query, &it)) != PCREG_OK) {
+		pcreg_import_summary_free(sum);
+		return st;
+	}
+	snprintf(label, sizeof label, "import %" PRId64 ": %s (%s), %s", id,
+	         pcreg_import_entry_file_name(e), pcreg_import_entry_kind(e),
+	         pcreg_import_entry_finished_at(e));
+	if (cli->format == OUT_JSON &&
+	    !(head = json_pack("{sIss?ss?ss?}", "import", (json_int_t)id, "file",
+	                       pcreg_import_entry_file_name(e), "kind", pcreg_import_entry_kind(e),
+	                       "finished_at", pcreg_import_entry_finished_at(e))))
+		exit(cli_error(EXIT_FAIL, "out of memory"));
+	st = show_block(cli, req, label, head, sum, it, filtered, shown);
+	pcreg_change_iter_free(it);
+	pcreg_import_summary_free(sum);
+	return st;
+}
+
+/* A release, for --by-release: the first import of it names it. */
+struct release_ref {
+	int64_t id;
+	char date[11], digest[65], file[256], kind[32];
+};
+
+static int release_order(const void *a, const void *b)
+{
+	const struct release_ref *x = a, *y = b;
+	int c = strcmp(x->date, y->date);
+
+	return c ? c : strcmp(x->digest, y->digest);
+}
+
+/* What a release changed, in release order (pcreg_journal_release_changes()). */
+static pcreg_status show_release(struct cli *cli, pcreg_db *db, struct changes_request *req,
+                                 const struct release_ref *r, int filtered, int *shown)
+{
+	pcreg_import_summary *sum = NULL;
+	pcreg_change_iter *it = NULL;
+	json_t *head = NULL;
+	char label[512];
+	pcreg_status st;
+
+	if ((st = pcreg_journal_release_summary(db, r->id, &sum)) != PCREG_OK)
+		return st;
+	if ((st = pcreg_journal_release_changes(db, r->id, &it)) != PCREG_OK) {
+		pcreg_import_summary_free(sum);
+		return st;
+	}
+	snprintf(label, sizeof label, "release %" PRId64 ": %s %s (%s)", r->id, r->kind, r->date,
+	         r->file);
+	if (cli->format == OUT_JSON &&
+	    !(head = json_pack("{sIss?ss?ss?}", "release", (json_int_t)r->id, "kind", r->kind,
+	                       "release_date", r->date, "file", r->file)))
+		exit(cli_error(EXIT_FAIL, "out of memory"));
+	st = show_block(cli, req, label, head, sum, it, filtered, shown);
+	pcreg_change_iter_free(it);
+	pcreg_import_summary_free(sum);
+	return st;
+}
+
+/* Every release, oldest first: the journal as the releases tell it. */
+static pcreg_status show_releases(struct cli *cli, pcreg_db *db, struct changes_request *req,
+                                  int filtered, int *shown)
+{
+	pcreg_import_entry_iter *it = NULL;
+	const pcreg_import_entry *e;
+	struct release_ref *refs = NULL, *grown;
+	size_t n = 0, cap = 0, i, j;
+	pcreg_status st = pcreg_journal_imports(db, &it);
+
+	while (st == PCREG_OK && (st = pcreg_import_entry_iter_next(it, &e)) == PCREG_OK) {
+		int64_t id = pcreg_import_entry_release_id(e);
+
+		for (j = 0; j < n && refs[j].id != id; j++)
+			;
+		if (id == 0 || j < n)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if (!(grown = realloc(refs, cap * sizeof *refs)))
+				exit(cli_error(EXIT_FAIL, "out of memory"));
+			refs = grown;
+		}
+		refs[n].id = id;
+		snprintf(refs[n].date, sizeof refs[n].date, "%s", pcreg_import_entry_release_date(e));
+		snprintf(refs[n].digest, sizeof refs[n].digest, "%s", pcreg_import_entry_sha256(e));
+		snprintf(refs[n].file, sizeof refs[n].file, "%s", pcreg_import_entry_file_name(e));
+		snprintf(refs[n].kind, sizeof refs[n].kind, "%s", pcreg_import_entry_kind(e));
+		n++;
+	}
+	pcreg_import_entry_iter_free(it);
+	if (st == PCREG_DONE)
+		st = PCREG_OK;
+	if (n > 1)
+		qsort(refs, n, sizeof *refs, release_order);
+	for (i = 0; i < n && st == PCREG_OK; i++)
+		st = show_release(cli, db, req, &refs[i], filtered, shown);
+	free(refs);
+	return st;
 }
 
 int cmd_changes(struct cli *cli, int argc, char **argv)
@@ -334,6 +459,7 @@ int cmd_changes(struct cli *cli, int argc, char **argv)
 		{ "import", required_argument, NULL, 'i' },
 		{ "code", required_argument, NULL, 'c' },
 		{ "since", required_argument, NULL, 's' },
+		{ "by-release", no_argument, NULL, 'r' },
 		CLI_COMMON_OPTIONS
 	};
 	struct changes_request req;
@@ -343,7 +469,7 @@ int cmd_changes(struct cli *cli, int argc, char **argv)
 	const pcreg_import_entry *e;
 	pcreg_status st;
 	int64_t import_id = 0;
-	int c, code, shown = 0;
+	int c, code, shown = 0, by_release = 0;
 
 	memset(&req, 0, sizeof req);
 	pcreg_change_query_init(&req.query, PCREG_CHANGE_QUERY_VERSION);
@@ -354,6 +480,8 @@ int cmd_changes(struct cli *cli, int argc, char **argv)
 			req.query.code = optarg;
 		if (c == 's' && (code = cli_date(cli, "--since", optarg, &req.query.from)) != EXIT_OK)
 			return code;
+		if (c == 'r')
+			by_release = 1;
 	}
 	if (c == 0)
 		return code;
@@ -364,7 +492,13 @@ int cmd_changes(struct cli *cli, int argc, char **argv)
 		req.csv = out_begin(OUT_CSV, change_columns, N_CHANGE_COLUMNS, 0);
 	if (cli->format == OUT_JSON && !(req.json = json_array()))
 		exit(cli_error(EXIT_FAIL, "out of memory"));
-	if (import_id) {
+	if (by_release && import_id) {
+		pcreg_db_close(db);
+		return cli_usage_error(cli, "--by-release and --import: choose one");
+	}
+	if (by_release) {
+		st = show_releases(cli, db, &req, req.query.code || req.query.from, &shown);
+	} else if (import_id) {
 		st = pcreg_journal_import_get(db, import_id, &one);
 		if (st == PCREG_OK)
 			st = show_import(cli, db, &req, one, 0, &shown);

@@ -143,7 +143,7 @@ int cmd_practice_show(struct cli *cli, int argc, char **argv)
 	if ((code = cli_positionals(cli, argc, argv, 1, 1)) != EXIT_OK ||
 	    (code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
 		return code;
-	FAIL_IF(st = pcreg_practice_get(db, argv[optind], &p));
+	FAIL_IF(st = pcreg_practice_get_on(db, argv[optind], on, &p));
 	FAIL_IF(st = member_of(db, PCREG_MEMBERSHIP_COMMISSIONER, argv[optind], on, &commissioner));
 	FAIL_IF(st = member_of(db, PCREG_MEMBERSHIP_NETWORK, argv[optind], on, &network));
 	FAIL_IF(st = member_of(db, PCREG_MEMBERSHIP_FEDERATION, argv[optind], on, &federation));
@@ -446,7 +446,8 @@ int cmd_network_members(struct cli *cli, int argc, char **argv)
 	st = pcreg_membership_members_on(db, PCREG_MEMBERSHIP_NETWORK, argv[optind], on, &members);
 	while (st == PCREG_OK && (st = pcreg_membership_iter_next(members, &m)) == PCREG_OK) {
 		pcreg_practice *p = NULL;
-		pcreg_status got = pcreg_practice_get(db, pcreg_membership_practice(m), &p);
+		pcreg_status got = pcreg_practice_get_on(db, pcreg_membership_practice(m), on,
+		                                       &p);
 
 		if (got != PCREG_OK) {
 			st = got;
@@ -520,7 +521,7 @@ int cmd_commissioner_show(struct cli *cli, int argc, char **argv)
 	if ((code = cli_positionals(cli, argc, argv, 1, 1)) != EXIT_OK ||
 	    (code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
 		return code;
-	FAIL_IF(st = pcreg_commissioner_get(db, argv[optind], &cm));
+	FAIL_IF(st = pcreg_commissioner_get_on(db, argv[optind], on, &cm));
 	st = pcreg_arrangement_on(db, argv[optind], on, &arr);
 	FAIL_IF(st == PCREG_NOTFOUND ? PCREG_OK : st);
 	st = pcreg_membership_members_on(db, PCREG_MEMBERSHIP_COMMISSIONER, argv[optind], on,

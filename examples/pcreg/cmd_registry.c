@@ -19,6 +19,9 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		return code;
 	if ((code = cli_positionals(cli, argc, argv, 0, 0)) != EXIT_OK)
 		return code;
+	if (cli->known_at)
+		return cli_usage_error(cli, "--known-at: the registry as known at a date is read-only;"
+		                            " this command writes");
 	opts.flags = PCREG_OPEN_CREATE | PCREG_OPEN_MIGRATE;
 	if ((st = pcreg_db_open(cli->db_path, &opts, &db)) != PCREG_OK ||
 	    (st = pcreg_schema_version(db, &version)) != PCREG_OK) {

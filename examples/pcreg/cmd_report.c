@@ -27,6 +27,7 @@ static pcreg_status report_cqc(struct out **out, enum out_format format, pcreg_d
 		{ "outstanding", "Outstanding", OUT_INT },
 		{ "outstanding_pct", "%", OUT_SHARE },
 		{ "not_inspected", "Not inspected", OUT_INT },
+		{ "uncertain", "Uncertain", OUT_INT },
 	};
 	pcreg_cqc_iter *it = NULL;
 	const pcreg_cqc_row *r;
@@ -48,6 +49,7 @@ static pcreg_status report_cqc(struct out **out, enum out_format format, pcreg_d
 		out_int(*out, pcreg_cqc_row_outstanding(r));
 		out_share(*out, pcreg_cqc_row_outstanding_share(r));
 		out_int(*out, pcreg_cqc_row_not_published(r));
+		out_int(*out, pcreg_cqc_row_uncertain(r));
 		out_row_end(*out);
 	}
 	pcreg_cqc_iter_free(it);
@@ -65,6 +67,7 @@ static pcreg_status report_pms(struct out **out, enum out_format format, pcreg_d
 		{ "total_premium_pence", "Total premium a year", OUT_PENCE },
 		{ "min_premium_pence", "Min premium (per weighted patient)", OUT_PENCE },
 		{ "max_premium_pence", "Max premium", OUT_PENCE },
+		{ "uncertain", "Uncertain", OUT_INT },
 	};
 	pcreg_pms_iter *it = NULL;
 	const pcreg_pms_row *r;
@@ -87,6 +90,7 @@ static pcreg_status report_pms(struct out **out, enum out_format format, pcreg_d
 			out_null(*out);
 			out_null(*out);
 		}
+		out_int(*out, pcreg_pms_row_uncertain(r));
 		out_row_end(*out);
 	}
 	pcreg_pms_iter_free(it);
@@ -135,6 +139,7 @@ static pcreg_status report_networks(struct out **out, enum out_format format, pc
 		{ "weighted", "Weighted", OUT_REAL },
 		{ "range", "Range", OUT_TEXT },
 		{ "leads", "Leads", OUT_TEXT },
+		{ "uncertain", "Uncertain", OUT_INT },
 	};
 	pcreg_network_population_iter *it = NULL;
 	const pcreg_network_population_row *r;
@@ -160,6 +165,7 @@ static pcreg_status report_networks(struct out **out, enum out_format format, pc
 		else
 			out_text(*out, outside < 0 ? "below" : outside > 0 ? "above" : "within");
 		out_text(*out, pcreg_network_population_row_leads(r));
+		out_int(*out, pcreg_network_population_row_uncertain(r));
 		out_row_end(*out);
 	}
 	pcreg_network_population_iter_free(it);
@@ -176,6 +182,7 @@ static pcreg_status report_scheme(struct out **out, enum out_format format, pcre
 		{ "participating", "Participating", OUT_INT },
 		{ "practices", "of", OUT_INT },
 		{ "participating_pct", "%", OUT_SHARE },
+		{ "uncertain", "Uncertain", OUT_INT },
 	};
 	pcreg_scheme_iter *it = NULL;
 	const pcreg_scheme_row *r;
@@ -189,6 +196,7 @@ static pcreg_status report_scheme(struct out **out, enum out_format format, pcre
 		out_int(*out, pcreg_scheme_row_participating(r));
 		out_int(*out, pcreg_scheme_row_practices(r));
 		out_share(*out, pcreg_scheme_row_participating_share(r));
+		out_int(*out, pcreg_scheme_row_uncertain(r));
 		out_row_end(*out);
 	}
 	pcreg_scheme_iter_free(it);

@@ -34,11 +34,14 @@ static const struct command commands[] = {
 	  "  --lenient          bad rows are reported on stderr and left out\n"
 	  "  --quiet            no progress bar (there is none unless stderr is a terminal)\n" },
 	{ "imports", cmd_imports, "[--format FORMAT]", "list past imports", FORMAT },
-	{ "changes", cmd_changes, "[--import N] [--code CODE] [--since DATE] [--format FORMAT]",
+	{ "changes", cmd_changes,
+	  "[--import N | --by-release] [--code CODE] [--since DATE] [--format FORMAT]",
 	  "show the journal of what imports changed",
 	  "A summary line per import (opened, closed, renamed, moved, merged, reclassified,\n"
-	  "succeeded), then its changes.\n"
+	  "succeeded, re-dated), then its changes.\n"
 	  "  --import N         changes made by import N\n"
+	  "  --by-release       what each release changed, oldest release first: the same\n"
+	  "                     whatever order the files were loaded in\n"
 	  "  --code CODE        changes to this code's rows\n"
 	  "  --since DATE       changes effective on or after DATE\n" FORMAT },
 	{ "export", cmd_export, "ENTITY [--format csv|jsonl] [-o FILE]",
@@ -125,9 +128,10 @@ static void print_overview(FILE *f)
 {
 	int i;
 
-	fputs("usage: pcreg [--db FILE] COMMAND [ARGS]\n\n"
+	fputs("usage: pcreg [--db FILE] [--known-at DATE] COMMAND [ARGS]\n\n"
 	      "A registry of English NHS primary care. The registry is FILE, else\n"
-	      "$PCREG_DB, else ./registry.db.\n\n"
+	      "$PCREG_DB, else ./registry.db. With --known-at, every answer is the\n"
+	      "registry's as known at DATE: only releases dated on or before it count.\n\n"
 	      "Commands:\n",
 	      f);
 	for (i = 0; i < N_COMMANDS; i++)
@@ -143,6 +147,8 @@ static void print_help(FILE *f, const struct command *cmd)
 	fprintf(f, "\n%c%s.\n\n%s", toupper((unsigned char)cmd->summary[0]), cmd->summary + 1,
 	        cmd->help);
 	fprintf(f, "  --db FILE          the registry (default $PCREG_DB, else ./registry.db)\n"
+	           "  --known-at DATE    (before the command) answer as known at DATE: only\n"
+	           "                     releases dated on or before it count\n"
 	           "  -h, --help         this help\n");
 }
 
@@ -284,6 +290,9 @@ int cli_open(const struct cli *cli, int write, int create, pcreg_db **out)
 	pcreg_open_options opts = PCREG_OPEN_OPTIONS_INIT;
 	pcreg_status st;
 
+	if (cli->known_at && write)
+		return cli_usage_error(cli, "--known-at: the registry as known at a date is read-only;"
+		                            " this command writes");
 	opts.flags = (write ? 0 : PCREG_OPEN_READONLY) | (create ? PCREG_OPEN_CREATE : 0);
 	st = pcreg_db_open(cli->db_path, &opts, out);
 	if (st == PCREG_NOTFOUND && !create) {
@@ -291,6 +300,15 @@ int cli_open(const struct cli *cli, int write, int create, pcreg_db **out)
 		*out = NULL;
 		return cli_error(EXIT_NOT_FOUND, "%s: no registry there (make one with 'pcreg init', "
 		                 "or name another with --db FILE or $PCREG_DB)", cli->db_path);
+	}
+	if (st == PCREG_OK && cli->known_at) {
+		pcreg_db *known = NULL;
+
+		st = pcreg_db_known_at(*out, cli->known_at, &known);
+		if (st == PCREG_OK) {
+			pcreg_db_close(*out);
+			*out = known;
+		}
 	}
 	if (st != PCREG_OK) {
 		int code = cli_fail(*out, st);
@@ -372,7 +390,7 @@ static const struct command *find_command(int argc, char **argv, int *words)
 
 int main(int argc, char **argv)
 {
-	struct cli cli = { NULL, OUT_TABLE, NULL };
+	struct cli cli = { NULL, OUT_TABLE, NULL, NULL };
 	const struct command *cmd;
 	int i = 1, words = 0;
 
@@ -385,6 +403,12 @@ int main(int argc, char **argv)
 			i += 2;
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			cli.db_path = argv[i++] + 5;
+		} else if (strcmp(argv[i], "--known-at") == 0 && i + 1 < argc) {
+			int code = cli_date(&cli, "--known-at", argv[i + 1], &cli.known_at);
+
+			if (code != EXIT_OK)
+				return code;
+			i += 2;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_overview(stdout);
 			return EXIT_OK;

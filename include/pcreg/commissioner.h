@@ -61,6 +61,24 @@ PCREG_API pcreg_status pcreg_commissioner_get(pcreg_db *db, const char *code,
                                               pcreg_commissioner **out);
 
 /**
+ * A commissioner as the release in force on a date describes it: its name,
+ * kind, region, parent, open and close dates then (a 2021 date names a CCG
+ * as 2021's eccg did, not by its later sub-ICB name). The release in force
+ * is the newest eccg release dated on or before @p date that lists it;
+ * before the first, the first. When that is the newest, or no release
+ * describes it, the registry's own row answers.
+ *
+ * @param db        open registry
+ * @param code      e.g. "07L"
+ * @param date      the day asked about, YYYY-MM-DD
+ * @param[out] out  new record; free with pcreg_commissioner_free()
+ * @return PCREG_OK, PCREG_NOTFOUND, PCREG_INVALID for a bad date, PCREG_MISUSE, or a
+ *         negative status
+ */
+PCREG_API pcreg_status pcreg_commissioner_get_on(pcreg_db *db, const char *code,
+                                                 const char *date, pcreg_commissioner **out);
+
+/**
  * Add a commissioner. Required: code, kind, name. Every value is checked
  * before the registry sees it; a bad one gives PCREG_INVALID naming the
  * field ("commissioner.ons_code: ..."). The close date may not be before

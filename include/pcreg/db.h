@@ -192,6 +192,31 @@ PCREG_API pcreg_status pcreg_schema_version(pcreg_db *db, int *out);
  */
 PCREG_API int pcreg_schema_latest_version(void);
 
+/**
+ * The registry as it was known at a date: a copy, in memory, whose dated
+ * history is derived again from the releases dated on or before
+ * @p known_at only, as if the later ones had never been loaded. Ask it any
+ * question (reports, memberships, as-of look-ups) to reproduce what the
+ * registry would have answered then; later corrections show up only in
+ * the registry itself.
+ *
+ * What is not a release counts whatever its date: hand-entered data
+ * (registry CSVs and API writes), successions, CQC inspections and list
+ * sizes. A practice that only later releases list is left out; a
+ * commissioner is kept, named as the releases up to the date name it.
+ *
+ * The copy is read-only and independent of @p db (close both). Deriving
+ * it reconciles every practice, which takes seconds on a national
+ * registry.
+ *
+ * @param db        open registry at the current schema
+ * @param known_at  YYYY-MM-DD
+ * @param[out] out  new handle; close with pcreg_db_close()
+ * @return PCREG_OK, PCREG_INVALID for a bad date, PCREG_MISUSE, PCREG_NOMEM, or a negative
+ *         status
+ */
+PCREG_API pcreg_status pcreg_db_known_at(pcreg_db *db, const char *known_at, pcreg_db **out);
+
 #ifdef __cplusplus
 }
 #endif

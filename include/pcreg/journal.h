@@ -76,6 +76,9 @@ PCREG_API int64_t pcreg_import_entry_rejected(const pcreg_import_entry *entry);
  *  where the date came from: "file", "caller", "inferred" or "migrated". */
 PCREG_API const char *pcreg_import_entry_release_date(const pcreg_import_entry *entry);
 PCREG_API const char *pcreg_import_entry_release_date_basis(const pcreg_import_entry *entry);
+/** The release the import was (0 for a registry file, which is none): several imports of one
+ *  file are one release. */
+PCREG_API int64_t pcreg_import_entry_release_id(const pcreg_import_entry *entry);
 /** @} */
 
 /** One change (opaque). */
@@ -178,6 +181,44 @@ PCREG_API int64_t pcreg_import_summary_moved_network(const pcreg_import_summary 
 PCREG_API int64_t pcreg_import_summary_succeeded(const pcreg_import_summary *summary);
 PCREG_API int64_t pcreg_import_summary_merged_commissioner(const pcreg_import_summary *summary);
 PCREG_API int64_t pcreg_import_summary_reclassified(const pcreg_import_summary *summary);
+/** Periods whose start a newer release moved (a re-dating, action "update" of from_date). */
+PCREG_API int64_t pcreg_import_summary_redated(const pcreg_import_summary *summary);
+
+/**
+ * What a release changed, whatever order the files were loaded in: the
+ * differences between the history known through the release and the
+ * history known just before it, releases taken in release order (date,
+ * then digest; see pcreg_db_known_at()). Loading an older release later
+ * changes the answer for the releases after it, as it should. Actions are
+ * those of pcreg_journal_changes(), with "update" of "from_date" for a
+ * re-dated period and "move" for a practice's new period in another
+ * organisation from the day after its last one ended; each change's
+ * import is the release's first import.
+ *
+ * Each call derives the history twice in a copy of the registry in
+ * memory: seconds on a national registry.
+ *
+ * @param db          open registry
+ * @param release_id  pcreg_import_entry_release_id()
+ * @param[out] out    new iterator, ordered by effective date; free with pcreg_change_iter_free()
+ * @return PCREG_OK, PCREG_NOTFOUND for an unknown release, PCREG_MISUSE, or a negative status
+ */
+PCREG_API pcreg_status pcreg_journal_release_changes(pcreg_db *db, int64_t release_id,
+                                                    pcreg_change_iter **out);
+
+/**
+ * The summary of what a release changed (see pcreg_journal_release_changes()):
+ * opened, closed, renamed, moved (no succession explains it), merged (a
+ * succession on that date does), reclassified and re-dated. Successions
+ * are not evidence of a release: succeeded is 0.
+ *
+ * @param db          open registry
+ * @param release_id  pcreg_import_entry_release_id()
+ * @param[out] out    new summary; free with pcreg_import_summary_free()
+ * @return PCREG_OK, PCREG_NOTFOUND for an unknown release, PCREG_MISUSE, or a negative status
+ */
+PCREG_API pcreg_status pcreg_journal_release_summary(pcreg_db *db, int64_t release_id,
+                                                    pcreg_import_summary **out);
 /** @} */
 
 #ifdef __cplusplus

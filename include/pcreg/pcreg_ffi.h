@@ -125,6 +125,8 @@ typedef enum pcreg_commissioner_kind_value {
  void pcreg_commissioner_free(pcreg_commissioner *commissioner);
  pcreg_status pcreg_commissioner_get(pcreg_db *db, const char *code,
  pcreg_commissioner **out);
+ pcreg_status pcreg_commissioner_get_on(pcreg_db *db, const char *code,
+ const char *date, pcreg_commissioner **out);
  pcreg_status pcreg_commissioner_insert(pcreg_db *db, pcreg_commissioner *commissioner);
  pcreg_status pcreg_commissioner_update(pcreg_db *db,
  const pcreg_commissioner *commissioner);
@@ -267,6 +269,7 @@ typedef struct pcreg_open_options {
  pcreg_status pcreg_db_migrate(pcreg_db *db, int target_version);
  pcreg_status pcreg_schema_version(pcreg_db *db, int *out);
  int pcreg_schema_latest_version(void);
+ pcreg_status pcreg_db_known_at(pcreg_db *db, const char *known_at, pcreg_db **out);
 typedef enum pcreg_export_format_value {
  PCREG_EXPORT_FORMAT_NONE = 0,
  PCREG_EXPORT_CSV = 1,
@@ -595,6 +598,8 @@ typedef enum pcreg_practice_status_value {
  pcreg_status pcreg_practice_new(pcreg_practice **out);
  void pcreg_practice_free(pcreg_practice *practice);
  pcreg_status pcreg_practice_get(pcreg_db *db, const char *code, pcreg_practice **out);
+ pcreg_status pcreg_practice_get_on(pcreg_db *db, const char *code, const char *date,
+ pcreg_practice **out);
  pcreg_status pcreg_practice_insert(pcreg_db *db, pcreg_practice *practice);
  pcreg_status pcreg_practice_update(pcreg_db *db, const pcreg_practice *practice);
  pcreg_status pcreg_practice_delete(pcreg_db *db, const char *code);
@@ -739,6 +744,7 @@ typedef struct pcreg_import_entry_iter pcreg_import_entry_iter;
  int64_t pcreg_import_entry_rejected(const pcreg_import_entry *entry);
  const char *pcreg_import_entry_release_date(const pcreg_import_entry *entry);
  const char *pcreg_import_entry_release_date_basis(const pcreg_import_entry *entry);
+ int64_t pcreg_import_entry_release_id(const pcreg_import_entry *entry);
 typedef struct pcreg_change pcreg_change;
 typedef struct pcreg_change_iter pcreg_change_iter;
 typedef struct pcreg_change_query {
@@ -777,6 +783,11 @@ typedef struct pcreg_import_summary pcreg_import_summary;
  int64_t pcreg_import_summary_succeeded(const pcreg_import_summary *summary);
  int64_t pcreg_import_summary_merged_commissioner(const pcreg_import_summary *summary);
  int64_t pcreg_import_summary_reclassified(const pcreg_import_summary *summary);
+ int64_t pcreg_import_summary_redated(const pcreg_import_summary *summary);
+ pcreg_status pcreg_journal_release_changes(pcreg_db *db, int64_t release_id,
+ pcreg_change_iter **out);
+ pcreg_status pcreg_journal_release_summary(pcreg_db *db, int64_t release_id,
+ pcreg_import_summary **out);
 typedef struct pcreg_report_options {
  unsigned int version;
  const char *on;
@@ -807,6 +818,7 @@ typedef struct pcreg_cqc_iter pcreg_cqc_iter;
  int32_t pcreg_cqc_row_requires_improvement_share(const pcreg_cqc_row *row);
  int64_t pcreg_cqc_row_inadequate(const pcreg_cqc_row *row);
  int32_t pcreg_cqc_row_inadequate_share(const pcreg_cqc_row *row);
+ int64_t pcreg_cqc_row_uncertain(const pcreg_cqc_row *row);
 typedef struct pcreg_pms_row pcreg_pms_row;
 typedef struct pcreg_pms_iter pcreg_pms_iter;
  pcreg_status pcreg_report_pms(pcreg_db *db, const pcreg_report_options *opts,
@@ -816,6 +828,7 @@ typedef struct pcreg_pms_iter pcreg_pms_iter;
  const char *pcreg_pms_row_commissioner(const pcreg_pms_row *row);
  const char *pcreg_pms_row_name(const pcreg_pms_row *row);
  int64_t pcreg_pms_row_practices(const pcreg_pms_row *row);
+ int64_t pcreg_pms_row_uncertain(const pcreg_pms_row *row);
  int64_t pcreg_pms_row_pms_practices(const pcreg_pms_row *row);
  int pcreg_pms_row_has_total_premium(const pcreg_pms_row *row);
  int64_t pcreg_pms_row_total_premium(const pcreg_pms_row *row);
@@ -846,6 +859,7 @@ typedef struct pcreg_network_population_iter pcreg_network_population_iter;
  const char *pcreg_network_population_row_name(const pcreg_network_population_row *row);
  const char *pcreg_network_population_row_commissioner(const pcreg_network_population_row *row);
  int64_t pcreg_network_population_row_practices(const pcreg_network_population_row *row);
+ int64_t pcreg_network_population_row_uncertain(const pcreg_network_population_row *row);
  int64_t pcreg_network_population_row_practices_with_list_size(const pcreg_network_population_row *row);
  int64_t pcreg_network_population_row_registered(const pcreg_network_population_row *row);
  double pcreg_network_population_row_weighted(const pcreg_network_population_row *row);
@@ -862,6 +876,7 @@ typedef struct pcreg_scheme_iter pcreg_scheme_iter;
  const char *pcreg_scheme_row_name(const pcreg_scheme_row *row);
  const char *pcreg_scheme_row_service(const pcreg_scheme_row *row);
  int64_t pcreg_scheme_row_practices(const pcreg_scheme_row *row);
+ int64_t pcreg_scheme_row_uncertain(const pcreg_scheme_row *row);
  int64_t pcreg_scheme_row_participating(const pcreg_scheme_row *row);
  int32_t pcreg_scheme_row_participating_share(const pcreg_scheme_row *row);
 typedef struct pcreg_succession pcreg_succession;

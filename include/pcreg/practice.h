@@ -56,6 +56,24 @@ PCREG_API void pcreg_practice_free(pcreg_practice *practice);
 PCREG_API pcreg_status pcreg_practice_get(pcreg_db *db, const char *code, pcreg_practice **out);
 
 /**
+ * A practice as the release in force on a date describes it: its name,
+ * address, status, open and close dates then, not today's. The release in
+ * force is the newest one dated on or before @p date that lists the
+ * practice; before the first that does, the first. When that is the
+ * newest, the registry's own row answers (with any hand edit). The status
+ * is pcreg_practice_status_on() of the result.
+ *
+ * @param db        open registry
+ * @param code      e.g. "A81001"
+ * @param date      the day asked about, YYYY-MM-DD
+ * @param[out] out  new record; free with pcreg_practice_free()
+ * @return PCREG_OK, PCREG_NOTFOUND, PCREG_INVALID for a bad date, PCREG_MISUSE, or a
+ *         negative status
+ */
+PCREG_API pcreg_status pcreg_practice_get_on(pcreg_db *db, const char *code, const char *date,
+                                             pcreg_practice **out);
+
+/**
  * Add a practice. Required: code, name, status. Every value is checked
  * before the registry sees it; a bad one gives PCREG_INVALID naming the
  * field ("practice.open_date: ...").

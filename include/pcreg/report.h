@@ -105,6 +105,9 @@ PCREG_API int64_t pcreg_cqc_row_requires_improvement(const pcreg_cqc_row *row);
 PCREG_API int32_t pcreg_cqc_row_requires_improvement_share(const pcreg_cqc_row *row);
 PCREG_API int64_t pcreg_cqc_row_inadequate(const pcreg_cqc_row *row);
 PCREG_API int32_t pcreg_cqc_row_inadequate_share(const pcreg_cqc_row *row);
+/** Practices the row counts whose membership on the date is uncertain (the
+ *  evidence brackets a change without dating it; see pcreg_membership_answer()). */
+PCREG_API int64_t pcreg_cqc_row_uncertain(const pcreg_cqc_row *row);
 /** @} */
 
 /* ---- b. PMS practices and premiums per commissioner ------------------------------------ */
@@ -138,6 +141,9 @@ PCREG_API void pcreg_pms_iter_free(pcreg_pms_iter *iter);
 PCREG_API const char *pcreg_pms_row_commissioner(const pcreg_pms_row *row);
 PCREG_API const char *pcreg_pms_row_name(const pcreg_pms_row *row);
 PCREG_API int64_t pcreg_pms_row_practices(const pcreg_pms_row *row);
+/** Practices the row counts whose membership on the date is uncertain (the
+ *  evidence brackets a change without dating it; see pcreg_membership_answer()). */
+PCREG_API int64_t pcreg_pms_row_uncertain(const pcreg_pms_row *row);
 PCREG_API int64_t pcreg_pms_row_pms_practices(const pcreg_pms_row *row);
 /** 1 if some PMS contract has an annual value (else the total is 0). */
 PCREG_API int pcreg_pms_row_has_total_premium(const pcreg_pms_row *row);
@@ -220,6 +226,9 @@ PCREG_API const char *pcreg_network_population_row_name(const pcreg_network_popu
 PCREG_API const char *pcreg_network_population_row_commissioner(const pcreg_network_population_row *row);
 /** Member practices on the date. */
 PCREG_API int64_t pcreg_network_population_row_practices(const pcreg_network_population_row *row);
+/** Practices the row counts whose membership on the date is uncertain (the
+ *  evidence brackets a change without dating it; see pcreg_membership_answer()). */
+PCREG_API int64_t pcreg_network_population_row_uncertain(const pcreg_network_population_row *row);
 /** Members with a list size extracted by the date (the sums cover only these). */
 PCREG_API int64_t pcreg_network_population_row_practices_with_list_size(const pcreg_network_population_row *row);
 PCREG_API int64_t pcreg_network_population_row_registered(const pcreg_network_population_row *row);
@@ -266,6 +275,9 @@ PCREG_API const char *pcreg_scheme_row_commissioner(const pcreg_scheme_row *row)
 PCREG_API const char *pcreg_scheme_row_name(const pcreg_scheme_row *row);
 PCREG_API const char *pcreg_scheme_row_service(const pcreg_scheme_row *row);
 PCREG_API int64_t pcreg_scheme_row_practices(const pcreg_scheme_row *row);
+/** Practices the row counts whose membership on the date is uncertain (the
+ *  evidence brackets a change without dating it; see pcreg_membership_answer()). */
+PCREG_API int64_t pcreg_scheme_row_uncertain(const pcreg_scheme_row *row);
 PCREG_API int64_t pcreg_scheme_row_participating(const pcreg_scheme_row *row);
 /** Participating out of all practices. */
 PCREG_API int32_t pcreg_scheme_row_participating_share(const pcreg_scheme_row *row);

@@ -746,23 +746,27 @@ class Registry:
 
     # ---- imports -----------------------------------------------------------------------
 
-    def _import_options(self, kind: Any, mode: Any) -> Any:
+    def _import_options(self, kind: Any, mode: Any, released: DateLike = None) -> Any:
         opts = _ffi.pcreg_import_options()
         self._check(lib.pcreg_import_options_init(byref(opts), _ffi.IMPORT_OPTIONS_VERSION))
         opts.kind = int(ImportKind.coerce(kind, "kind"))
         opts.mode = int(ImportMode.coerce(mode, "mode"))
+        # ctypes keeps the bytes alive as long as the structure
+        opts.released = date_in(released, "released")
         return opts
 
     def import_file(self, path: Union[str, "os.PathLike[str]"], kind: Any = "auto",
-                    mode: Any = "strict") -> records.ImportReport:
+                    mode: Any = "strict", released: DateLike = None) -> records.ImportReport:
         """Import a national file (or this library's export) in one transaction.
 
         ``kind`` is an :class:`ImportKind` or its word ('epraccur', 'succ',
         ...; 'auto' tells from the content); ``mode`` 'strict' (stop at the
         first bad row, change nothing) or 'lenient' (skip and report bad
-        rows). A failure raises with ``.report`` set when the file was read.
+        rows); ``released`` the date the file's contents describe (else the
+        file's own, or its latest date). A failure raises with ``.report``
+        set when the file was read.
         """
-        opts = self._import_options(kind, mode)
+        opts = self._import_options(kind, mode, released)
         out = POINTER(_ffi.pcreg_import_report)()
         st = lib.pcreg_import_file(self._db, path_in(path), byref(opts), byref(out))
         try:
@@ -777,9 +781,10 @@ class Registry:
         return report
 
     def open_import(self, path: Union[str, "os.PathLike[str]"], kind: Any = "auto",
-                    mode: Any = "strict", rows_per_step: int = 1000) -> ImportJob:
+                    mode: Any = "strict", rows_per_step: int = 1000,
+                    released: DateLike = None) -> ImportJob:
         """Start an import to run a step at a time (for progress); see :class:`ImportJob`."""
-        opts = self._import_options(kind, mode)
+        opts = self._import_options(kind, mode, released)
         out = POINTER(_ffi.pcreg_import)()
         self._check(lib.pcreg_import_open(self._db, path_in(path), byref(opts), byref(out)))
         return ImportJob(self, out, int_in(rows_per_step, "rows_per_step", 32))
