@@ -37,3 +37,7 @@ show "Seed 002, Hammersmith and Fulham, July 2019: five PCNs against 30,000-70,0
 	report networks --as-of 2019-07-01 --commissioner 08C --min 30000 --max 70000
 show "Seed 003, Southampton: the CCG's level" \
 	commissioner show 10X --as-of 2015-09-15
+show "Seed 004 again, as the registry knew it on 18 April 2017 (only releases dated by then)" \
+	--known-at 2017-04-18 report cqc --as-of 2017-04-18 --commissioner 07L,08F,08N
+show "What each release changed, in release order (practice F91002)" \
+	changes --by-release --code F91002

@@ -163,30 +163,114 @@ static void load_made_up(const int *order)
 		load_quietly(release_path(order[i]), PCREG_IMPORT_EPRACCUR, release_dates[order[i]]);
 }
 
+/* What every release changed, in release order, as text: the journal
+ * of releases, which must not depend on the load order. */
+static char *release_journal_dump(void)
+{
+	size_t cap = 4096, len = 0;
+	char *out = malloc(cap);
+	sqlite3 *raw;
+	sqlite3_stmt *stmt;
+
+	ck_assert_ptr_nonnull(out);
+	out[0] = '\0';
+	ck_assert_int_eq(sqlite3_open_v2(registry, &raw, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(raw,
+	                                    "SELECT id, kind || ' ' || release_date FROM release"
+	                                    " ORDER BY release_date, digest",
+	                                    -1, &stmt, NULL),
+	                 SQLITE_OK);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		pcreg_import_summary *sum = NULL;
+		pcreg_change_iter *it = NULL;
+		const pcreg_change *ch;
+		char line[1024];
+		pcreg_status st;
+
+		OK(pcreg_journal_release_summary(db, sqlite3_column_int64(stmt, 0), &sum));
+		snprintf(line, sizeof line, "%s: %lld opened %lld closed %lld renamed %lld moved"
+		         " %lld merged %lld reclassified %lld redated\n",
+		         (const char *)sqlite3_column_text(stmt, 1),
+		         (long long)pcreg_import_summary_opened(sum),
+		         (long long)pcreg_import_summary_closed(sum),
+		         (long long)pcreg_import_summary_renamed(sum),
+		         (long long)pcreg_import_summary_moved_commissioner(sum),
+		         (long long)pcreg_import_summary_merged_commissioner(sum),
+		         (long long)pcreg_import_summary_reclassified(sum),
+		         (long long)pcreg_import_summary_redated(sum));
+		pcreg_import_summary_free(sum);
+		OK(pcreg_journal_release_changes(db, sqlite3_column_int64(stmt, 0), &it));
+		for (;;) {
+			size_t n = strlen(line);
+
+			if (len + n + 1 > cap) {
+				cap = 2 * (len + n + 1);
+				out = realloc(out, cap);
+				ck_assert_ptr_nonnull(out);
+			}
+			memcpy(out + len, line, n + 1);
+			len += n;
+			if ((st = pcreg_change_iter_next(it, &ch)) != PCREG_OK)
+				break;
+			snprintf(line, sizeof line, "  %s %s %s %s %s %s %s %s\n",
+			         pcreg_change_effective_date(ch) ? pcreg_change_effective_date(ch) : "-",
+			         pcreg_change_entity(ch), pcreg_change_code(ch),
+			         pcreg_change_subkey(ch) ? pcreg_change_subkey(ch) : "-",
+			         pcreg_change_action(ch),
+			         pcreg_change_field(ch) ? pcreg_change_field(ch) : "-",
+			         pcreg_change_old_value(ch) ? pcreg_change_old_value(ch) : "-",
+			         pcreg_change_new_value(ch) ? pcreg_change_new_value(ch) : "-");
+		}
+		ck_assert_int_eq(st, PCREG_DONE);
+		pcreg_change_iter_free(it);
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_close(raw);
+	return out;
+}
+
 START_TEST(test_order_does_not_matter)
 {
 	static const int orders[][3] = { { 0, 1, 2 }, { 2, 1, 0 }, { 1, 2, 0 }, { 2, 0, 1 },
 		                         { 0, 2, 1 }, { 1, 0, 2 } };
-	char *first = NULL;
+	char *first = NULL, *first_journal = NULL;
 	size_t i;
 
 	for (i = 0; i < sizeof orders / sizeof orders[0]; i++) {
-		char *dump;
+		char *dump, *journal;
 
 		open_registry("order.db");
 		load_made_up(orders[i]);
+		journal = release_journal_dump();
 		pcreg_db_close(db);
 		dump = history_dump();
 		ck_assert_msg(strstr(dump, "c F81001 ") != NULL, "nothing derived:\n%s", dump);
-		if (!first)
+		/* Known through the 2019 release and the succession of 97H by 99F,
+		 * F81001 and F81003 merge into 99F on 2020-04-01 (inferred); the
+		 * 2021 release, which states it, changes no period but renames two
+		 * practices and lists F81003 under another setting. */
+		ck_assert_msg(strstr(journal, "epraccur 2019-06-30: 3 opened 0 closed 0 renamed 0 moved"
+		                              " 2 merged 0 reclassified 0 redated") != NULL &&
+		                      strstr(journal, "epraccur 2021-06-30: 0 opened 0 closed 2 renamed"
+		                                      " 0 moved 0 merged 1 reclassified 0 redated") !=
+		                              NULL &&
+		                      strstr(journal, "epraccur 2022-06-30: 0 opened 1 closed") != NULL,
+		              "order %zu:\n%s", i, journal);
+		if (!first) {
 			first = dump;
-		else {
+			first_journal = journal;
+		} else {
 			ck_assert_msg(strcmp(first, dump) == 0, "order %zu differs:\n%s\n---\n%s", i,
 			              first, dump);
+			ck_assert_msg(strcmp(first_journal, journal) == 0,
+			              "order %zu: the journal of releases differs:\n%s\n---\n%s", i,
+			              first_journal, journal);
 			free(dump);
+			free(journal);
 		}
 	}
 	free(first);
+	free(first_journal);
 }
 END_TEST
 
@@ -278,6 +362,262 @@ START_TEST(test_unknown_references_are_kept_as_evidence)
 	pcreg_import_report_free(r);
 	expect(PCREG_MEMBERSHIP_NETWORK, "F81002", "2021-06-01", "U99001", PCREG_CERTAINTY_STATED);
 	pcreg_db_close(db);
+}
+END_TEST
+
+/* A practice named as the release in force on a date named it; its status
+ * then, not today's. */
+START_TEST(test_practice_as_of_a_date)
+{
+	static const int backwards[] = { 2, 1, 0 };
+	pcreg_practice *p = NULL;
+
+	open_registry("practice-on.db");
+	load_made_up(backwards);
+	OK(pcreg_practice_get_on(db, "F81002", "2020-01-01", &p));
+	ck_assert_str_eq(pcreg_practice_name(p), "IMAGINARY LANE PRACTICE");
+	ck_assert_int_eq(pcreg_practice_status(p), PCREG_PRACTICE_ACTIVE);
+	ck_assert_ptr_null(pcreg_practice_close_date(p));
+	pcreg_practice_free(p);
+	/* Before the first release: the first one's name. */
+	OK(pcreg_practice_get_on(db, "F81002", "2010-01-01", &p));
+	ck_assert_str_eq(pcreg_practice_name(p), "IMAGINARY LANE PRACTICE");
+	pcreg_practice_free(p);
+	/* The 2021 release renamed it; the 2022 one closed it. */
+	OK(pcreg_practice_get_on(db, "F81002", "2021-07-01", &p));
+	ck_assert_str_eq(pcreg_practice_name(p), "IMAGINARY LANE HEALTH CENTRE");
+	ck_assert_int_eq(pcreg_practice_status(p), PCREG_PRACTICE_ACTIVE);
+	pcreg_practice_free(p);
+	OK(pcreg_practice_get_on(db, "F81002", "2023-01-01", &p));
+	ck_assert_int_eq(pcreg_practice_status(p), PCREG_PRACTICE_CLOSED);
+	ck_assert_str_eq(pcreg_practice_close_date(p), "2021-12-31");
+	pcreg_practice_free(p);
+	/* Setting 4 in 2019, 26 from 2021. */
+	OK(pcreg_practice_get_on(db, "F81003", "2020-01-01", &p));
+	ck_assert_int_eq(pcreg_practice_prescribing_setting(p), 4);
+	pcreg_practice_free(p);
+	ck_assert_int_eq(pcreg_practice_get_on(db, "F81002", "2020-02-30", &p), PCREG_INVALID);
+	ck_assert_ptr_null(p);
+	ck_assert_int_eq(pcreg_practice_get_on(db, "F89999", "2020-01-01", &p), PCREG_NOTFOUND);
+	ck_assert_int_eq(pcreg_practice_get_on(db, "F81002", NULL, &p), PCREG_MISUSE);
+	ck_assert_int_eq(pcreg_practice_get_on(NULL, "F81002", "2020-01-01", &p), PCREG_MISUSE);
+	pcreg_db_close(db);
+}
+END_TEST
+
+/* The newer eccg release renames 99F a sub-ICB location. */
+static const char *eccg_2023(void)
+{
+	static char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s", tu_path("eccg-2023.csv"));
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("\"99F\",\"NHS FICTIONAL VALE ICB - 99F\",\"Y56\",\"QF1\",\"1 FICTION STREET\",\"\","
+	      "\"FICTIONTON\",\"\",\"\",\"FX9 9ZZ\",\"20130401\",\"\",\"\",\"RO319\",\"\",\"\",\"\","
+	      "\"\",\"\",\"\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\"\n",
+	      f);
+	fclose(f);
+	return path;
+}
+
+static const char *cqc_report_name(const char *on)
+{
+	static char name[128];
+	pcreg_report_options opts = PCREG_REPORT_OPTIONS_INIT;
+	pcreg_cqc_iter *it = NULL;
+	const pcreg_cqc_row *row;
+
+	opts.on = on;
+	opts.commissioner = "99F";
+	OK(pcreg_report_cqc(db, &opts, &it));
+	OK(pcreg_cqc_iter_next(it, &row));
+	snprintf(name, sizeof name, "%s", pcreg_cqc_row_name(row));
+	pcreg_cqc_iter_free(it);
+	return name;
+}
+
+/* Names, kinds as of a date, whichever eccg release came last. */
+START_TEST(test_commissioner_as_of_a_date)
+{
+	static const int forwards[] = { 0, 1, 2 };
+	int newest_last;
+
+	for (newest_last = 0; newest_last < 2; newest_last++) {
+		pcreg_commissioner *c = NULL;
+
+		open_registry("commissioner-on.db");
+		if (!newest_last)
+			load_quietly(eccg_2023(), PCREG_IMPORT_ECCG, "2023-06-30");
+		load_made_up(forwards);
+		if (newest_last)
+			load_quietly(eccg_2023(), PCREG_IMPORT_ECCG, "2023-06-30");
+		/* The row is the newest release's. */
+		OK(pcreg_commissioner_get(db, "99F", &c));
+		ck_assert_str_eq(pcreg_commissioner_name(c), "NHS FICTIONAL VALE ICB - 99F");
+		ck_assert_int_eq(pcreg_commissioner_kind(c), PCREG_COMMISSIONER_SUB_ICB);
+		pcreg_commissioner_free(c);
+		/* A 2021 date: the 2022 release's name and kind. */
+		OK(pcreg_commissioner_get_on(db, "99F", "2021-01-01", &c));
+		ck_assert_str_eq(pcreg_commissioner_name(c), "NHS FICTIONAL VALE CCG");
+		ck_assert_int_eq(pcreg_commissioner_kind(c), PCREG_COMMISSIONER_CCG);
+		pcreg_commissioner_free(c);
+		OK(pcreg_commissioner_get_on(db, "99F", "2024-01-01", &c));
+		ck_assert_str_eq(pcreg_commissioner_name(c), "NHS FICTIONAL VALE ICB - 99F");
+		pcreg_commissioner_free(c);
+		/* Reports name it as of their date. */
+		ck_assert_str_eq(cqc_report_name("2021-01-01"), "NHS FICTIONAL VALE CCG");
+		ck_assert_str_eq(cqc_report_name("2024-01-01"), "NHS FICTIONAL VALE ICB - 99F");
+		pcreg_db_close(db);
+	}
+}
+END_TEST
+
+/* The registry as known at a date: only the releases dated by then count,
+ * and the registry itself is left as it was. */
+START_TEST(test_known_at)
+{
+	static const int backwards[] = { 2, 1, 0 };
+	pcreg_db *known = NULL;
+	pcreg_practice *p = NULL;
+	pcreg_answer *a = NULL;
+	char *before, *after;
+
+	open_registry("known-at.db");
+	load_made_up(backwards);
+	pcreg_db_close(db);
+	before = history_dump();
+	db = tu_open(registry, 0);
+
+	/* Known at 2020: only the 2019 release. F81002 not yet renamed; F81001
+	 * in 97H as stated, then (the succession, which is not a release,
+	 * counts) carried on in 99F: inferred, where the 2021 release states it. */
+	OK(pcreg_db_known_at(db, "2020-01-01", &known));
+	ck_assert_int_eq(pcreg_practice_get(known, "F81002", &p), PCREG_OK);
+	ck_assert_str_eq(pcreg_practice_name(p), "IMAGINARY LANE PRACTICE");
+	pcreg_practice_free(p);
+	ck_assert_int_eq(pcreg_membership_answer(known, PCREG_MEMBERSHIP_COMMISSIONER, "F81001",
+	                                         "2019-01-01", &a),
+	                 PCREG_OK);
+	ck_assert_str_eq(pcreg_answer_organisation(a), "97H");
+	ck_assert_str_eq(pcreg_answer_release_date(a), "2019-06-30");
+	pcreg_answer_free(a);
+	ck_assert_int_eq(pcreg_membership_answer(known, PCREG_MEMBERSHIP_COMMISSIONER, "F81001",
+	                                         "2020-06-01", &a),
+	                 PCREG_OK);
+	ck_assert_int_ne(pcreg_answer_certainty(a), PCREG_CERTAINTY_STATED);
+	pcreg_answer_free(a);
+	/* The copy is read-only. */
+	ck_assert_int_ne(pcreg_practice_delete(known, "F81002"), PCREG_OK);
+	pcreg_db_close(known);
+
+	/* Known at 2018: no release yet, so no practice. */
+	OK(pcreg_db_known_at(db, "2018-01-01", &known));
+	ck_assert_int_eq(pcreg_practice_get(known, "F81001", &p), PCREG_NOTFOUND);
+	pcreg_db_close(known);
+
+	/* Known at a date after every release: the registry's answers. */
+	OK(pcreg_db_known_at(db, "2030-01-01", &known));
+	OK(pcreg_membership_answer(known, PCREG_MEMBERSHIP_COMMISSIONER, "F81001", "2020-06-01",
+	                           &a));
+	ck_assert_str_eq(pcreg_answer_organisation(a), "99F");
+	ck_assert_int_eq(pcreg_answer_certainty(a), PCREG_CERTAINTY_STATED);
+	pcreg_answer_free(a);
+	pcreg_db_close(known);
+
+	ck_assert_int_eq(pcreg_db_known_at(db, "2020-13-01", &known), PCREG_INVALID);
+	ck_assert_ptr_null(known);
+	ck_assert_int_eq(pcreg_db_known_at(db, NULL, &known), PCREG_MISUSE);
+	ck_assert_int_eq(pcreg_db_known_at(db, "2020-01-01", NULL), PCREG_MISUSE);
+	ck_assert_int_eq(pcreg_db_known_at(NULL, "2020-01-01", &known), PCREG_MISUSE);
+	pcreg_db_close(db);
+	after = history_dump();
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
+/* Reports count the practices whose membership on their date is uncertain. */
+START_TEST(test_reports_count_uncertain_rows)
+{
+	static const int forwards[] = { 0, 1, 2 };
+	pcreg_report_options opts = PCREG_REPORT_OPTIONS_INIT;
+	pcreg_cqc_iter *it = NULL;
+	const pcreg_cqc_row *row;
+
+	open_registry("uncertain.db");
+	load_made_up(forwards);
+	opts.on = "2021-01-01";
+	opts.commissioner = "99F";
+	OK(pcreg_report_cqc(db, &opts, &it));
+	OK(pcreg_cqc_iter_next(it, &row));
+	ck_assert_int_eq(pcreg_cqc_row_practices(row), 3);
+	ck_assert_int_eq(pcreg_cqc_row_uncertain(row), 0);
+	pcreg_cqc_iter_free(it);
+	/* As reconciliation writes a period the evidence does not date. */
+	tu_sql(registry, "UPDATE practice_commissioner SET certainty = 'uncertain',"
+	                 " window_to = '2021-06-30' WHERE practice = 'F81001'"
+	                 " AND commissioner = '99F'");
+	OK(pcreg_report_cqc(db, &opts, &it));
+	OK(pcreg_cqc_iter_next(it, &row));
+	ck_assert_int_eq(pcreg_cqc_row_practices(row), 3);
+	ck_assert_int_eq(pcreg_cqc_row_uncertain(row), 1);
+	OK(pcreg_cqc_iter_next(it, &row)); /* totals */
+	ck_assert_int_eq(pcreg_cqc_row_is_total(row), 1);
+	ck_assert_int_eq(pcreg_cqc_row_uncertain(row), 1);
+	pcreg_cqc_iter_free(it);
+	pcreg_db_close(db);
+}
+END_TEST
+
+/* A newer release that moves a period's start earlier re-dates it (as
+ * ePCN 2022 did for K83059): one period, from the earlier start, and the
+ * journal of that release says so, whichever release was loaded first. */
+START_TEST(test_newer_start_is_a_redating)
+{
+	int newest_first;
+
+	for (newest_first = 0; newest_first < 2; newest_first++) {
+		char older[512], newer[512];
+		char *journal;
+		FILE *f;
+		int i;
+
+		snprintf(older, sizeof older, "%s", tu_path("redate-2019.csv"));
+		snprintf(newer, sizeof newer, "%s", tu_path("redate-2021.csv"));
+		f = fopen(older, "w");
+		ck_assert_ptr_nonnull(f);
+		epraccur_row(f, "F81004", "MADE UP SURGERY", "", "A", "99F", "20150101", "", 4);
+		fclose(f);
+		f = fopen(newer, "w");
+		ck_assert_ptr_nonnull(f);
+		epraccur_row(f, "F81004", "MADE UP SURGERY", "", "A", "99F", "20140601", "", 4);
+		fclose(f);
+
+		open_registry("redate.db");
+		load_quietly(GOOD "eccg.csv", PCREG_IMPORT_ECCG, "2022-06-30");
+		for (i = 0; i < 2; i++) {
+			int newer_now = newest_first ? i == 0 : i == 1;
+
+			load_quietly(newer_now ? newer : older, PCREG_IMPORT_EPRACCUR,
+			             newer_now ? "2021-06-30" : "2019-06-30");
+		}
+		expect(PCREG_MEMBERSHIP_COMMISSIONER, "F81004", "2014-07-01", "99F",
+		       PCREG_CERTAINTY_STATED);
+		ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM practice_commissioner"
+		                                      " WHERE practice = 'F81004'"),
+		                 1);
+		journal = release_journal_dump();
+		ck_assert_msg(strstr(journal, "epraccur 2021-06-30: 0 opened 0 closed 0 renamed 0 moved"
+		                              " 0 merged 0 reclassified 1 redated\n  2014-06-01"
+		                              " commissioner_membership F81004 2014-06-01 update"
+		                              " from_date 2015-01-01 2014-06-01\n") != NULL,
+		              "newest first %d:\n%s", newest_first, journal);
+		free(journal);
+		pcreg_db_close(db);
+	}
 }
 END_TEST
 
@@ -475,6 +815,11 @@ static Suite *history_suite(void)
 	tcase_add_test(made_up, test_same_release_twice_changes_nothing);
 	tcase_add_test(made_up, test_unknown_references_are_kept_as_evidence);
 	tcase_add_test(made_up, test_v3_registry_migrates);
+	tcase_add_test(made_up, test_practice_as_of_a_date);
+	tcase_add_test(made_up, test_commissioner_as_of_a_date);
+	tcase_add_test(made_up, test_known_at);
+	tcase_add_test(made_up, test_reports_count_uncertain_rows);
+	tcase_add_test(made_up, test_newer_start_is_a_redating);
 	suite_add_tcase(s, made_up);
 	tcase_set_timeout(real_files, 900);
 	tcase_add_test(real_files, test_real_merger_and_past_membership);

@@ -20,10 +20,12 @@ static const char FIXTURE_V1[] =
 	"INSERT INTO practice (code, name, address1, postcode, status, prescribing_setting, open_date)"
 	" VALUES ('F82001', 'Fictional Riverside Surgery', '1 Test Lane', 'RM9 9ZZ', 'active', 4,"
 	"         '1974-04-01');"
-	"INSERT INTO practice_commissioner VALUES ('F82001', '07L', '2013-04-01', NULL);"
+	"INSERT INTO practice_commissioner (practice, commissioner, from_date, to_date)"
+	" VALUES ('F82001', '07L', '2013-04-01', NULL);"
 	"INSERT INTO network (code, kind, name, commissioner)"
 	" VALUES ('U99001', 'pcn', 'Test PCN', '07L');"
-	"INSERT INTO practice_network VALUES ('F82001', 'U99001', '2019-07-01', NULL);"
+	"INSERT INTO practice_network (practice, network, from_date, to_date)"
+	" VALUES ('F82001', 'U99001', '2019-07-01', NULL);"
 	"INSERT INTO list_size VALUES ('F82001', '2021-01-01', 1234, 1300.5);";
 
 static char *sql_text(const char *path, const char *sql)

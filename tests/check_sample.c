@@ -2,7 +2,8 @@
  * check_sample.c: the sample registry in examples/data/.
  *
  * Every file listed in examples/data/LOAD_ORDER imports, in that order and
- * in strict mode, with every row inserted and none rejected, skipped or
+ * in strict mode, with every row inserted (or, for a later release of a kind
+ * already loaded, inserted or updated) and none rejected, skipped or
  * left partly unrecorded. From what they hold, each report asked as of its
  * paper's date prints the paper's table, cell for cell: seed 004's CQC and
  * PMS tables and networks (18 April 2017), seed 001's co-commissioning
@@ -69,6 +70,17 @@ static const char *data_path(const char *name)
 	return path;
 }
 
+/* Whether a file earlier in the order was a release of the same kind. */
+static int release_of_loaded_kind(int i)
+{
+	int j;
+
+	for (j = 0; j < i; j++)
+		if (strcmp(files[j].kind, files[i].kind) == 0 && strcmp(files[i].released, "-") != 0)
+			return 1;
+	return 0;
+}
+
 /* Import every file in order. The first time (into an empty registry)
  * every row must be inserted; the second time every row unchanged. */
 static void load_all(int second)
@@ -104,10 +116,20 @@ static void load_all(int second)
 		              pcreg_import_report_skip_reason(rep, 0));
 		ck_assert_msg(pcreg_import_report_omission_reasons(rep) == 0, "%s: %s",
 		              files[i].name, pcreg_import_report_omission_reason(rep, 0));
-		if (!second) {
+		if (!second && !release_of_loaded_kind(i)) {
 			ck_assert_msg(pcreg_import_report_inserted(rep) == read,
 			              "%s: %lld of %lld rows inserted", files[i].name,
 			              (long long)pcreg_import_report_inserted(rep), (long long)read);
+		} else if (!second) {
+			/* A later release of a kind already loaded: each row is new or
+			 * says something its predecessor did not (the sample's 2021
+			 * epraccur ends every membership the 2017 one left open). */
+			ck_assert_msg(pcreg_import_report_inserted(rep) +
+			                      pcreg_import_report_updated(rep) ==
+			                      read,
+			              "%s: %lld inserted and %lld updated of %lld rows", files[i].name,
+			              (long long)pcreg_import_report_inserted(rep),
+			              (long long)pcreg_import_report_updated(rep), (long long)read);
 		} else {
 			ck_assert_msg(pcreg_import_report_unchanged(rep) == read,
 			              "%s, second load: %lld of %lld rows unchanged (%lld inserted,"

@@ -33,13 +33,27 @@ def load_order() -> List[Tuple[str, str]]:
     return order
 
 
+def release_dates() -> dict:
+    """The release date LOAD_ORDER gives each national file (None: the file's own)."""
+    dates = {}
+    with open(os.path.join(SAMPLE_DATA, "LOAD_ORDER"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, kind, *rest = line.split()
+            dates[name] = rest[0] if rest and rest[0] != "-" else None
+    return dates
+
+
 def build_sample(path: str) -> List[pcreg.ImportReport]:
     """Make the sample registry at ``path`` through the bindings, as
     examples/load_sample.sh does with the CLI; returns each import's report."""
     reports = []
     with pcreg.open(path, create=True) as reg:
+        released = release_dates()
         for name, kind in load_order():
-            reports.append(reg.import_file(os.path.join(SAMPLE_DATA, name), kind=kind))
+            reports.append(reg.import_file(os.path.join(SAMPLE_DATA, name), kind=kind,
+                                           released=released[name]))
     return reports
 
 

@@ -276,11 +276,17 @@ class Reports(SampleTest):
 
     def test_sample_imports(self) -> None:
         self.assertEqual(len(self.sample_reports), len(load_order()))
+        kinds = set()
         for (name, kind), report in zip(load_order(), self.sample_reports):
             self.assertEqual(str(report.kind), kind)
             self.assertEqual(report.rejected, 0)
-            self.assertEqual(report.rows_read, report.inserted, name)
-        self.assertEqual(self.sample_reports[3].rows_read, 198)  # 04-epraccur.csv
+            if kind in kinds and kind != "registry-csv":
+                # a later release of a kind: each row is news, or says what changed
+                self.assertEqual(report.rows_read, report.inserted + report.updated, name)
+            else:
+                self.assertEqual(report.rows_read, report.inserted, name)
+            kinds.add(kind)
+        self.assertEqual(self.sample_reports[3].rows_read, 198)  # 04-epraccur-2017.csv
 
     def test_seed004_cqc(self) -> None:
         """Seed 004's table (tests/cli/cases/seed004-cqc.stdout) through the bindings."""
@@ -373,7 +379,9 @@ class Reports(SampleTest):
 class Imports(ScratchTest):
     def test_streaming_import_and_round_trip(self) -> None:
         with pcreg.open(self.path("a.db"), create=True) as reg:
-            for name, kind in load_order()[:4]:
+            # regions, eccg, arrangements, and the first epraccur release
+            first = [entry for entry in load_order() if entry[0] != "04-epraccur.csv"][:4]
+            for name, kind in first:
                 path = os.path.join(SAMPLE_DATA, name)
                 self.assertEqual(str(reg.detect_kind(path)), kind)
                 with reg.open_import(path, kind="auto", rows_per_step=10) as job:
@@ -382,15 +390,16 @@ class Imports(ScratchTest):
                     self.assertEqual(progress[-1][0], progress[-1][1])
                     self.assertEqual(job.report.rows_read, job.report.inserted)
             # The same file again changes nothing.
-            again = reg.import_file(os.path.join(SAMPLE_DATA, load_order()[3][0]),
-                                    kind=pcreg.ImportKind.EPRACCUR)
+            again = reg.import_file(os.path.join(SAMPLE_DATA, first[3][0]),
+                                    kind=pcreg.ImportKind.EPRACCUR, released="2017-01-31")
             self.assertEqual((again.inserted, again.unchanged), (0, 198))
             # A job closed before it finished is rolled back.
-            job = reg.open_import(os.path.join(SAMPLE_DATA, load_order()[4][0]), rows_per_step=1)
+            federations = os.path.join(SAMPLE_DATA, "05-federations.csv")
+            job = reg.open_import(federations, rows_per_step=1)
             job.step()
             job.close()
             self.assertEqual(list(reg.federations()), [])
-            report = reg.open_import(os.path.join(SAMPLE_DATA, load_order()[4][0])).run()
+            report = reg.open_import(federations).run()
             self.assertEqual(report.inserted, 5)
             for entity in pcreg.export_entities():
                 reg.export_file(entity, self.path(entity + ".csv"))

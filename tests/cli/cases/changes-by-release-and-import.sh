@@ -1,0 +1,1 @@
+pcreg changes --by-release --import 4

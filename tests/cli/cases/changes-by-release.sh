@@ -1,0 +1,1 @@
+pcreg changes --by-release --code F91002

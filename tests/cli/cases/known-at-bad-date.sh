@@ -1,0 +1,1 @@
+pcreg --known-at 2017-02-30 report cqc

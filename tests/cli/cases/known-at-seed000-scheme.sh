@@ -1,0 +1,1 @@
+pcreg --known-at 2017-02-01 report scheme --as-of 2017-02-01 --commissioner 07Q --service "Integrated Case Management"

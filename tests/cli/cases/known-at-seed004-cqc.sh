@@ -1,0 +1,1 @@
+pcreg --known-at 2017-04-18 report cqc --as-of 2017-04-18 --commissioner 07L,08F,08N

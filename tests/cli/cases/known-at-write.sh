@@ -1,0 +1,1 @@
+pcreg --known-at 2017-01-01 init
