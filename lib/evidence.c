@@ -23,6 +23,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <nettle/sha2.h>
+
 #include "evidence.h"
 
 /* ---- claims ------------------------------------------------------------------------------ */
@@ -38,16 +40,21 @@ static const char SQL_CLAIM_PRACTICE[] =
 	" VALUES ('practice', ?1, json_array(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13),"
 	" '', '')";
 
+/* What epraccur says of an organisation that is not a GP practice. */
+static const char SQL_CLAIM_OTHER[] =
+	"INSERT OR IGNORE INTO import_claim (fact, subject, value, from_date, to_date)"
+	" VALUES ('other_organisation', ?1, json_array(?2, ?3, ?4, ?5, ?6, ?7), '', '')";
+
 /* The attributes' order is commissioner_columns' (below). */
 static const char SQL_CLAIM_ORGANISATION[] =
 	"INSERT OR IGNORE INTO import_claim (fact, subject, value, from_date, to_date)"
 	" VALUES ('organisation', ?1, json_array(?2, ?3, ?4, ?5, ?6, ?7), '', '')";
 
 /* The release a row's outcome compares with: the newest of the import's
- * kind, or with a release date given, the newest up to that date. */
+ * kind, or with a release date known, the newest up to that date. */
 static const char SQL_BASELINE[] =
-	"SELECT max(release_date || ' ' || digest) FROM release WHERE kind = ?1"
-	" AND (?2 IS NULL OR release_date <= ?2)";
+	"SELECT max(release_date || ' ' || digest) FILTER (WHERE ?2 IS NULL OR release_date <= ?2),"
+	" count(*) > 0 FROM release WHERE kind = ?1";
 
 static pcreg_status baseline(pcreg_import *imp)
 {
@@ -58,12 +65,19 @@ static pcreg_status baseline(pcreg_import *imp)
 	if (st != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, imp->kind->word, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, imp->released[0] ? imp->released : NULL, -1, SQLITE_STATIC);
+	/* The caller's date, else the date the file has stated by its first
+	 * claim (an extract date, a financial year), else none: the newest. */
+	sqlite3_bind_text(stmt, 2,
+	                  imp->released[0]    ? imp->released
+	                  : imp->file_date[0] ? imp->file_date
+	                                      : NULL,
+	                  -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	imp->baseline[0] = '\0';
 	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) == SQLITE_TEXT)
 		snprintf(imp->baseline, sizeof imp->baseline, "%s",
 		         (const char *)sqlite3_column_text(stmt, 0));
+	imp->kind_released = rc == SQLITE_ROW && sqlite3_column_int(stmt, 1);
 	pcreg__stmt_release(imp->db, SQL_BASELINE, stmt);
 	return rc == SQLITE_ROW ? PCREG_OK : pcreg__sqlite_error(imp->db, rc, "release");
 }
@@ -111,10 +125,15 @@ static pcreg_status note_news(pcreg_import *imp, const char *fact, const char *s
                               enum pcreg__outcome outcome)
 {
 	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__stmt_acquire(imp->db, SQL_KNOWN_CLAIM, &stmt);
+	pcreg_status st;
 	int rc;
 
-	if (st != PCREG_OK)
+	/* The first release of its kind: all it says is news, unasked. */
+	if (!imp->kind_released) {
+		pcreg__note(imp, outcome);
+		return PCREG_OK;
+	}
+	if ((st = pcreg__stmt_acquire(imp->db, SQL_KNOWN_CLAIM, &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, subject, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, fact, -1, SQLITE_STATIC);
@@ -179,6 +198,32 @@ pcreg_status pcreg__claim_seen(pcreg_import *imp, const char *fact, const char *
 	return claim(imp, fact, practice, organisation, NULL, NULL);
 }
 
+pcreg_status pcreg__claim_list_size(pcreg_import *imp, const char *practice, const char *date,
+                                    int64_t registered, int has_weighted, double weighted)
+{
+	char value[96];
+
+	if (has_weighted)
+		snprintf(value, sizeof value, "[%lld,%.17g]", (long long)registered, weighted);
+	else
+		snprintf(value, sizeof value, "[%lld,null]", (long long)registered);
+	return claim(imp, "list_size", practice, value, date, NULL);
+}
+
+pcreg_status pcreg__claim_contract(pcreg_import *imp, const char *practice, const char *type,
+                                   const char *commissioner, const char *start, const char *end)
+{
+	char value[96];
+
+	/* Both are checked shapes (a type word, a commissioner code): nothing
+	 * in them needs escaping. */
+	if (commissioner)
+		snprintf(value, sizeof value, "[\"%s\",\"%s\"]", type, commissioner);
+	else
+		snprintf(value, sizeof value, "[\"%s\",null]", type);
+	return claim(imp, "contract", practice, value, start, end);
+}
+
 /* The attributes just claimed: news if no release of this kind gave them. */
 static const char SQL_NEW_ATTRIBUTES[] =
 	"SELECT NOT EXISTS (SELECT 1 FROM observation o INDEXED BY observation_by_subject"
@@ -189,10 +234,14 @@ static const char SQL_NEW_ATTRIBUTES[] =
 static pcreg_status note_new_attributes(pcreg_import *imp, const char *fact, const char *code)
 {
 	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__stmt_acquire(imp->db, SQL_NEW_ATTRIBUTES, &stmt);
+	pcreg_status st;
 	int rc, news = 0;
 
-	if (st != PCREG_OK)
+	if (!imp->kind_released) {
+		pcreg__note(imp, PCREG__ROW_UPDATED);
+		return PCREG_OK;
+	}
+	if ((st = pcreg__stmt_acquire(imp->db, SQL_NEW_ATTRIBUTES, &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, imp->kind->word, -1, SQLITE_STATIC);
@@ -234,6 +283,33 @@ pcreg_status pcreg__claim_practice(pcreg_import *imp, const struct pcreg__practi
 	if (rc != SQLITE_DONE)
 		return pcreg__sqlite_error(imp->db, rc, "evidence");
 	return note_new_attributes(imp, "practice", c->code);
+}
+
+pcreg_status pcreg__claim_other(pcreg_import *imp, const char *code, const char *name,
+                                int setting, const char *status, const char *commissioner,
+                                const char *open, const char *close)
+{
+	sqlite3_stmt *stmt;
+	pcreg_status st;
+	int rc;
+
+	if (!imp->claims)
+		return PCREG_OK;
+	if ((st = claim_tables(imp)) != PCREG_OK ||
+	    (st = pcreg__stmt_acquire(imp->db, SQL_CLAIM_OTHER, &stmt)) != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, setting);
+	sqlite3_bind_text(stmt, 4, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, commissioner, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, open, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 7, close, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	pcreg__stmt_release(imp->db, SQL_CLAIM_OTHER, stmt);
+	if (rc != SQLITE_DONE)
+		return pcreg__sqlite_error(imp->db, rc, "evidence");
+	return note_new_attributes(imp, "other_organisation", code);
 }
 
 pcreg_status pcreg__claim_organisation(pcreg_import *imp,
@@ -290,8 +366,51 @@ void pcreg__file_release_date(pcreg_import *imp, const char *date)
 /* Runs that hold on both sides of the new release: it falls inside them. */
 #define SPANNING(o) o ".kind = :kind AND " o ".first_seen <= :p AND " o ".last_seen >= :n"
 
+/* A release is known by what it says (?3); a registry older than v5 knew
+ * it by its file's digest (?4). */
 static const char SQL_RELEASE_FIND[] =
-	"SELECT id FROM release WHERE kind = ?1 AND release_date = ?2 AND digest = ?3";
+	"SELECT id FROM release WHERE kind = ?1 AND release_date = ?2 AND digest IN (?3, ?4)";
+/* What a release says, in an order of its own: the same whatever file
+ * form it came in (a workbook, its CSV, other quoting or line ends). */
+static const char SQL_CLAIMS_IN_ORDER[] =
+	"SELECT fact, subject, value, from_date, to_date FROM import_claim"
+	" ORDER BY fact, subject, value, from_date, to_date";
+
+static pcreg_status content_digest(pcreg_db *db, char out[65])
+{
+	static const char hex[] = "0123456789abcdef";
+	struct sha256_ctx sha;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__stmt_acquire(db, SQL_CLAIMS_IN_ORDER, &stmt);
+	int rc, i;
+
+	if (st != PCREG_OK)
+		return st;
+	sha256_init(&sha);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (i = 0; i < 5; i++) {
+			const unsigned char *text = sqlite3_column_text(stmt, i);
+			size_t n = (size_t)sqlite3_column_bytes(stmt, i);
+
+			if (text)
+				sha256_update(&sha, n, text);
+			/* a unit separator, which no field holds */
+			sha256_update(&sha, 1, (const uint8_t *)"\x1f");
+		}
+		sha256_update(&sha, 1, (const uint8_t *)"\x1e");
+	}
+	pcreg__stmt_release(db, SQL_CLAIMS_IN_ORDER, stmt);
+	if (rc != SQLITE_DONE)
+		return pcreg__sqlite_error(db, rc, "evidence");
+	sha256_digest(&sha, sizeof digest, digest);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[64] = '\0';
+	return PCREG_OK;
+}
 static const char SQL_RELEASE_INSERT[] =
 	"INSERT INTO release (kind, release_date, date_basis, digest) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_IMPORT_RELEASE[] = "UPDATE import SET release_id = ?2 WHERE id = ?1";
@@ -301,6 +420,22 @@ static const char SQL_PREVIOUS[] =
 static const char SQL_NEXT[] =
 	"SELECT min(release_date || ' ' || digest) FROM release"
 	" WHERE kind = ?1 AND release_date || ' ' || digest > ?2";
+
+/* The derived periods of a practice whose runs of this kind the release
+ * only extended (no run of it still ends at the release before): they
+ * rested on the release before, and rest on this one now. */
+#define RELEASE_AT(position)                                                                  \
+	"(SELECT r.id FROM release r INDEXED BY release_by_position WHERE r.kind = :kind"       \
+	" AND r.release_date || ' ' || r.digest = " position ")"
+#define REPOINT(table, fact)                                                                   \
+	("UPDATE " table " AS m SET release_id = " RELEASE_AT(":k") " WHERE m.derived = 1"        \
+	 " AND m.release_id = " RELEASE_AT(":p") " AND m.practice IN (SELECT c.subject"            \
+	 " FROM import_claim c WHERE c.matched = 2 AND c.fact = '" fact "')"                      \
+	 " AND m.practice NOT IN (SELECT t.subject FROM import_touched t"                          \
+	 "  WHERE t.fact <> 'organisation')"                                                      \
+	 " AND NOT EXISTS (SELECT 1 FROM observation o INDEXED BY observation_by_subject"          \
+	 "  WHERE o.subject = m.practice AND o.fact = '" fact "' AND o.kind = :kind"               \
+	 "  AND o.last_seen = :p)")
 
 static const char *const merge_steps[] = {
 	/* Runs this release interrupts: split around it. */
@@ -342,8 +477,26 @@ static const char *const merge_steps[] = {
 	("INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
 	" last_seen) SELECT :kind, fact, subject, value, nullif(from_date, ''),"
 	" nullif(to_date, ''), :k, :k FROM import_claim WHERE matched = 0"),
+	/* What changed needs reconciling. A run the release only extends does
+	 * not, when the history derived from it is the same but for resting on
+	 * this release (below): attributes, or an open-ended stated period,
+	 * with no other release's attributes or stated period between the
+	 * release before and this one (reconciliation ranks those by their
+	 * newest release). A sighting extended is seen longer, and an ended
+	 * period's release dates the sightings it outweighs: both change it. */
 	("INSERT OR IGNORE INTO import_touched (subject, fact)"
-	" SELECT subject, fact FROM import_claim WHERE matched <> 1"),
+	" SELECT c.subject, c.fact FROM import_claim c WHERE c.matched <> 1"
+	" AND NOT (c.matched = 2"
+	"  AND (c.fact IN ('practice', 'organisation', 'other_organisation')"
+	"   OR (c.from_date <> '' AND c.to_date = ''))"
+	"  AND NOT EXISTS (SELECT 1 FROM observation o INDEXED BY observation_by_subject"
+	"   WHERE o.subject = c.subject AND o.fact = c.fact AND o.kind <> :kind"
+	"   AND (o.fact IN ('practice', 'organisation', 'other_organisation')"
+	"    OR o.from_date IS NOT NULL)"
+	"   AND ((o.last_seen > :p AND o.last_seen <= :k)"
+	"    OR (o.first_seen > :p AND o.first_seen <= :k))))"),
+	REPOINT("practice_commissioner", "commissioner"),
+	REPOINT("practice_network", "network"),
 };
 
 /* SQLite copies the text, which may fail for want of memory. */
@@ -478,11 +631,11 @@ static pcreg_status drop_unused_stubs(pcreg_import *imp)
 	return PCREG_OK;
 }
 
-pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *digest)
+pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *file_digest)
 {
 	pcreg_db *db = imp->db;
-	const char *kind = imp->kind->word, *basis = "caller";
-	char date[11], k[80], p[80], n[80];
+	const char *kind = imp->kind->word, *basis = "caller", *digest;
+	char date[11], k[80], p[80], n[80], content[65];
 	sqlite3_stmt *stmt;
 	int64_t release_id = 0;
 	pcreg_status st;
@@ -512,11 +665,16 @@ pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *digest)
 		}
 	}
 
+	/* A release that claims nothing (a succession file) is its file. */
+	if (imp->claim_tables && (st = content_digest(db, content)) != PCREG_OK)
+		return st;
+	digest = imp->claim_tables ? content : file_digest;
 	if ((st = pcreg__stmt_acquire(db, SQL_RELEASE_FIND, &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, digest, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, file_digest, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		release_id = sqlite3_column_int64(stmt, 0);
@@ -1542,6 +1700,38 @@ static const struct attribute_set commissioner_attributes = {
 	commissioner_updates, (1 << 0) | (1 << 1) | (1 << 3), -1, 5, 3,
 };
 
+/* A network's attributes, as ePCN gives them in the same array
+ * (pcreg__organisation_claim: name, kind, region, parent, open, close):
+ * its parent is its commissioner; kind and region are not ePCN's. */
+static const char SQL_NETWORK_ATTRIBUTES[] =
+	NEWEST_VALUE("organisation")
+	" SELECT j.key, j.atom, CASE j.key WHEN 0 THEN n.name WHEN 3 THEN n.commissioner"
+	" WHEN 4 THEN n.open_date WHEN 5 THEN n.close_date END, (SELECT d FROM newest_date)"
+	" FROM newest, json_each(newest.value) j, network n WHERE n.code = ?1"
+	" AND j.key IN (0, 3, 4, 5)"
+	" AND (j.key <> 3 OR j.atom IS NULL OR j.atom = n.commissioner"
+	"      OR EXISTS (SELECT 1 FROM commissioner c WHERE c.code = j.atom))"
+	" ORDER BY j.key";
+
+static const char *const network_columns[] = {
+	"name", "kind", "region", "commissioner", "open_date", "close_date",
+};
+
+static const char *const network_updates[] = {
+	"UPDATE network SET name = ?2 WHERE code = ?1",
+	NULL, /* not ePCN's */
+	NULL,
+	"UPDATE network SET commissioner = ?2 WHERE code = ?1",
+	"UPDATE network SET open_date = ?2 WHERE code = ?1",
+	"UPDATE network SET close_date = ?2 WHERE code = ?1",
+};
+
+/* A commissioner ePCN names but the registry lacks is left as it was. */
+static const struct attribute_set network_attributes = {
+	"organisation", "network", network_columns, 6, SQL_NETWORK_ATTRIBUTES, network_updates,
+	(1 << 0) | (1 << 3), -1, 5, 3,
+};
+
 struct attribute_change {
 	int column;
 	char *old_value, *new_value;
@@ -1631,14 +1821,215 @@ static pcreg_status reconcile_attributes(pcreg_import *imp, const struct attribu
 
 /* ---- which practices to reconcile ------------------------------------------------------- */
 
-static const char SQL_TOUCHED[] =
-	"SELECT DISTINCT subject FROM import_touched WHERE fact <> 'organisation' ORDER BY subject";
-static const char SQL_ALL_SUBJECTS[] =
-	"SELECT DISTINCT subject FROM observation WHERE fact <> 'organisation' ORDER BY subject";
+#define PRACTICE_FACTS "('commissioner', 'network', 'practice', 'contract', 'list_size')"
+static const char SQL_TOUCHED[] = "SELECT DISTINCT subject FROM import_touched"
+                                  " WHERE fact IN " PRACTICE_FACTS " ORDER BY subject";
+static const char SQL_ALL_SUBJECTS[] = "SELECT DISTINCT subject FROM observation"
+                                       " WHERE fact IN " PRACTICE_FACTS " ORDER BY subject";
+static const char SQL_TOUCHED_OTHERS[] =
+	"SELECT subject FROM import_touched WHERE fact = 'other_organisation' ORDER BY subject";
+static const char SQL_ALL_OTHERS[] = "SELECT DISTINCT subject FROM observation"
+                                     " WHERE fact = 'other_organisation' ORDER BY subject";
 static const char SQL_TOUCHED_ORGANISATIONS[] =
 	"SELECT subject FROM import_touched WHERE fact = 'organisation' ORDER BY subject";
 static const char SQL_ALL_ORGANISATIONS[] =
 	"SELECT DISTINCT subject FROM observation WHERE fact = 'organisation' ORDER BY subject";
+
+/* ---- a practice's contracts and list sizes --------------------------------------------- */
+
+/* The years payments files give, each once (the newest release's word on
+ * it), in date order, leaving out those a contract written by hand
+ * covers; a commissioner the registry lacks, or holds only as a stub
+ * named by its code, is left off (an eccg release describing it
+ * reconciles every practice again). */
+static const char SQL_CONTRACT_YEARS[] =
+	"SELECT json_extract(o.value, '$[0]'),"
+	" (SELECT c.code FROM commissioner c WHERE c.code = json_extract(o.value, '$[1]')"
+	"  AND c.name <> c.code),"
+	" o.from_date, o.to_date, max(o.last_seen)"
+	" FROM observation o INDEXED BY observation_by_subject"
+	" WHERE o.subject = ?1 AND o.fact = 'contract' AND o.from_date IS NOT NULL"
+	" AND o.to_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contract k"
+	"  WHERE k.practice = ?1 AND k.derived = 0 AND k.type IN ('GMS', 'PMS', 'APMS')"
+	"  AND k.start_date <= o.to_date AND coalesce(k.end_date, '9999-12-31') >= o.from_date)"
+	" GROUP BY o.from_date, o.to_date ORDER BY o.from_date, o.to_date";
+static const char SQL_DERIVED_CONTRACTS[] =
+	"SELECT id, type, commissioner, start_date, end_date FROM contract"
+	" WHERE practice = ?1 AND derived = 1 ORDER BY start_date";
+static const char SQL_DELETE_CONTRACT[] = "DELETE FROM contract WHERE id = ?1";
+static const char SQL_INSERT_CONTRACT[] =
+	"INSERT INTO contract (practice, commissioner, type, start_date, end_date, derived)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, 1)";
+static const char SQL_PRACTICE_KNOWN[] = "SELECT 1 FROM practice WHERE code = ?1";
+
+struct contract_period {
+	int64_t id;
+	char type[8], commissioner[16], start[11], end[11];
+};
+
+static int same_contract(const struct contract_period *a, const struct contract_period *b)
+{
+	return strcmp(a->type, b->type) == 0 && strcmp(a->commissioner, b->commissioner) == 0 &&
+	       strcmp(a->start, b->start) == 0 && strcmp(a->end, b->end) == 0;
+}
+
+static void copy_text(char *out, size_t size, sqlite3_stmt *stmt, int column)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, column);
+
+	snprintf(out, size, "%s", text ? text : "");
+}
+
+/* Read the periods a statement gives (derived rows, or years merged:
+ * consecutive years of one type are one contract, let by the commissioner
+ * of its first year). */
+static pcreg_status read_contracts(pcreg_db *db, const char *sql, const char *practice,
+                                   int merge_years, struct contract_period **out, size_t *nout)
+{
+	struct contract_period *p = NULL, *grown;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__stmt_acquire(db, sql, &stmt);
+	int rc;
+
+	*out = NULL;
+	*nout = 0;
+	if (st != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct contract_period c;
+
+		memset(&c, 0, sizeof c);
+		if (merge_years) {
+			copy_text(c.type, sizeof c.type, stmt, 0);
+			copy_text(c.commissioner, sizeof c.commissioner, stmt, 1);
+			copy_text(c.start, sizeof c.start, stmt, 2);
+			copy_text(c.end, sizeof c.end, stmt, 3);
+			if (n > 0 && strcmp(c.start, p[n - 1].end) <= 0)
+				continue; /* overlaps the year before: a file contradicting itself */
+			if (n > 0 && strcmp(p[n - 1].type, c.type) == 0 &&
+			    day_of(p[n - 1].end) + 1 == day_of(c.start)) {
+				memcpy(p[n - 1].end, c.end, sizeof c.end);
+				continue;
+			}
+		} else {
+			c.id = sqlite3_column_int64(stmt, 0);
+			copy_text(c.type, sizeof c.type, stmt, 1);
+			copy_text(c.commissioner, sizeof c.commissioner, stmt, 2);
+			copy_text(c.start, sizeof c.start, stmt, 3);
+			copy_text(c.end, sizeof c.end, stmt, 4);
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4;
+			if (!(grown = pcreg__realloc(p, cap * sizeof *grown))) {
+				st = pcreg__error(db, PCREG_NOMEM, "out of memory");
+				break;
+			}
+			p = grown;
+		}
+		p[n++] = c;
+	}
+	pcreg__stmt_release(db, sql, stmt);
+	if (st == PCREG_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		st = pcreg__sqlite_error(db, rc, "contract");
+	if (st != PCREG_OK) {
+		pcreg__free(p);
+		return st;
+	}
+	*out = p;
+	*nout = n;
+	return PCREG_OK;
+}
+
+/* A practice's core contracts from payments are derived from every year
+ * the files give, whatever order they came in: consecutive years of one
+ * type are one contract. Contracts written by hand stay as written. */
+static pcreg_status reconcile_contracts(pcreg_import *imp, const char *practice)
+{
+	pcreg_db *db = imp->db;
+	struct contract_period *want = NULL, *have = NULL;
+	size_t nwant = 0, nhave = 0, i;
+	sqlite3_stmt *stmt;
+	pcreg_status st;
+
+	if ((st = read_contracts(db, SQL_CONTRACT_YEARS, practice, 1, &want, &nwant)) != PCREG_OK ||
+	    (st = read_contracts(db, SQL_DERIVED_CONTRACTS, practice, 0, &have, &nhave)) !=
+	            PCREG_OK)
+		goto done;
+	if (nwant == nhave) {
+		for (i = 0; i < nwant && same_contract(&want[i], &have[i]); i++)
+			;
+		if (i == nwant)
+			goto done;
+	}
+	for (i = 0; i < nhave && st == PCREG_OK; i++) {
+		char id[24];
+
+		if ((st = pcreg__stmt_acquire(db, SQL_DELETE_CONTRACT, &stmt)) != PCREG_OK)
+			break;
+		sqlite3_bind_int64(stmt, 1, have[i].id);
+		if ((st = step_done(db, stmt, SQL_DELETE_CONTRACT)) != PCREG_OK)
+			break;
+		snprintf(id, sizeof id, "%lld", (long long)have[i].id);
+		st = pcreg__journal(imp, "contract", practice, id, "delete", NULL, NULL, NULL,
+		                    have[i].start);
+	}
+	for (i = 0; i < nwant && st == PCREG_OK; i++) {
+		char id[24];
+
+		if ((st = pcreg__stmt_acquire(db, SQL_INSERT_CONTRACT, &stmt)) != PCREG_OK)
+			break;
+		sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, want[i].commissioner[0] ? want[i].commissioner : NULL, -1,
+		                  SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, want[i].type, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 4, want[i].start, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 5, want[i].end, -1, SQLITE_STATIC);
+		if ((st = step_done(db, stmt, SQL_INSERT_CONTRACT)) != PCREG_OK)
+			break;
+		snprintf(id, sizeof id, "%lld", (long long)sqlite3_last_insert_rowid(db->sql));
+		st = pcreg__journal(imp, "contract", practice, id, "insert", NULL, NULL, NULL,
+		                    want[i].start);
+	}
+done:
+	pcreg__free(want);
+	pcreg__free(have);
+	return st;
+}
+
+/* List sizes that waited for their practice: the newest release's, where
+ * the registry has none for that day. */
+static const char SQL_WAITING_LIST_SIZES[] =
+	"INSERT OR IGNORE INTO list_size (practice, extract_date, registered, weighted)"
+	" SELECT o.subject, o.from_date, json_extract(o.value, '$[0]'),"
+	" json_extract(o.value, '$[1]') FROM observation o INDEXED BY observation_by_subject"
+	" WHERE o.subject = ?1 AND o.fact = 'list_size' AND o.from_date IS NOT NULL"
+	" ORDER BY o.last_seen DESC";
+
+static pcreg_status reconcile_waiting(pcreg_import *imp, const char *practice)
+{
+	pcreg_db *db = imp->db;
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__stmt_acquire(db, SQL_PRACTICE_KNOWN, &stmt);
+	int rc;
+
+	if (st != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	pcreg__stmt_release(db, SQL_PRACTICE_KNOWN, stmt);
+	if (rc == SQLITE_DONE)
+		return PCREG_OK; /* its evidence waits for it */
+	if (rc != SQLITE_ROW)
+		return pcreg__sqlite_error(db, rc, "practice");
+	if ((st = pcreg__stmt_acquire(db, SQL_WAITING_LIST_SIZES, &stmt)) != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
+	if ((st = step_done(db, stmt, SQL_WAITING_LIST_SIZES)) != PCREG_OK)
+		return st;
+	return reconcile_contracts(imp, practice);
+}
 
 /* Everything about one practice, attributes first: a membership is
  * clipped to the practice's close date. All its facts, not only those
@@ -1651,7 +2042,7 @@ static pcreg_status reconcile_subject(pcreg_import *imp, const char *subject)
 
 	for (i = 0; i < sizeof facts / sizeof facts[0] && st == PCREG_OK; i++)
 		st = reconcile_membership(imp, &facts[i], subject);
-	return st;
+	return st == PCREG_OK ? reconcile_waiting(imp, subject) : st;
 }
 
 /* Reconcile each subject a query lists. The list is copied first:
@@ -1690,22 +2081,55 @@ static pcreg_status reconcile_listed(pcreg_import *imp, const char *sql,
 	return st;
 }
 
-static pcreg_status reconcile_commissioner(pcreg_import *imp, const char *code)
+/* A commissioner (eccg) or a network (ePCN): each set finds only its own. */
+static pcreg_status reconcile_organisation(pcreg_import *imp, const char *code)
 {
-	return reconcile_attributes(imp, &commissioner_attributes, code);
+	pcreg_status st = reconcile_attributes(imp, &commissioner_attributes, code);
+
+	return st == PCREG_OK ? reconcile_attributes(imp, &network_attributes, code) : st;
+}
+
+/* An organisation epraccur lists that is not a GP practice: as the newest
+ * release that lists it says. */
+static const char SQL_OTHER_FROM_EVIDENCE[] =
+	"INSERT INTO other_organisation (code, name, prescribing_setting, status, commissioner,"
+	" open_date, close_date)"
+	" SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]'),"
+	" json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'),"
+	" json_extract(value, '$[5]') FROM observation INDEXED BY observation_by_subject"
+	" WHERE subject = ?1 AND fact = 'other_organisation'"
+	" ORDER BY last_seen DESC, value DESC LIMIT 1"
+	" ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+	" prescribing_setting = excluded.prescribing_setting, status = excluded.status,"
+	" commissioner = excluded.commissioner, open_date = excluded.open_date,"
+	" close_date = excluded.close_date";
+
+static pcreg_status reconcile_other(pcreg_import *imp, const char *code)
+{
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__stmt_acquire(imp->db, SQL_OTHER_FROM_EVIDENCE, &stmt);
+
+	if (st != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	return step_done(imp->db, stmt, SQL_OTHER_FROM_EVIDENCE);
 }
 
 /* Organisations first: a practice's periods are clipped to their lifetimes. */
 pcreg_status pcreg__reconcile_touched(pcreg_import *imp)
 {
-	pcreg_status st = reconcile_listed(imp, SQL_TOUCHED_ORGANISATIONS, reconcile_commissioner);
+	pcreg_status st = reconcile_listed(imp, SQL_TOUCHED_ORGANISATIONS, reconcile_organisation);
 
+	if (st == PCREG_OK)
+		st = reconcile_listed(imp, SQL_TOUCHED_OTHERS, reconcile_other);
 	return st == PCREG_OK ? reconcile_listed(imp, SQL_TOUCHED, reconcile_subject) : st;
 }
 
 pcreg_status pcreg__reconcile_all(pcreg_import *imp)
 {
-	pcreg_status st = reconcile_listed(imp, SQL_ALL_ORGANISATIONS, reconcile_commissioner);
+	pcreg_status st = reconcile_listed(imp, SQL_ALL_ORGANISATIONS, reconcile_organisation);
 
+	if (st == PCREG_OK)
+		st = reconcile_listed(imp, SQL_ALL_OTHERS, reconcile_other);
 	return st == PCREG_OK ? reconcile_listed(imp, SQL_ALL_SUBJECTS, reconcile_subject) : st;
 }

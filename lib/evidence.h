@@ -36,9 +36,28 @@ struct pcreg__practice_claim {
 };
 pcreg_status pcreg__claim_practice(pcreg_import *imp, const struct pcreg__practice_claim *claim);
 
+/* What epraccur says of an organisation that is not a GP practice (the
+ * other_organisation table is the newest release's word). */
+pcreg_status pcreg__claim_other(pcreg_import *imp, const char *code, const char *name,
+                                int setting, const char *status, const char *commissioner,
+                                const char *open, const char *close);
+
+/* A practice's list size on an extract date: evidence, which counts for
+ * a practice the registry does not hold yet once it is there. */
+pcreg_status pcreg__claim_list_size(pcreg_import *imp, const char *practice, const char *date,
+                                    int64_t registered, int has_weighted, double weighted);
+
+/* A practice's core contract through a year, as a payments file gives it
+ * (@p type "GMS", "PMS" or "APMS"; @p commissioner NULL if none): the
+ * practice's contracts are derived from all such years (consecutive years
+ * of one type are one contract). */
+pcreg_status pcreg__claim_contract(pcreg_import *imp, const char *practice, const char *type,
+                                   const char *commissioner, const char *start, const char *end);
+
 /* An organisation's attributes as an ODS release gives them (eccg's
- * commissioners): kind as its token ("ccg"), parent NULL where the file
- * gives none or the organisation's own code. NULL for a blank field. */
+ * commissioners; ePCN's networks, whose parent is their commissioner):
+ * kind as its token ("ccg", "pcn"), parent NULL where the file gives none
+ * or the organisation's own code. NULL for a blank field. */
 struct pcreg__organisation_claim {
 	const char *code, *name, *kind, *region, *parent, *open, *close;
 };
@@ -55,8 +74,11 @@ void pcreg__file_release_date(pcreg_import *imp, const char *date);
 
 /* At the end of an import: date the release, merge its claims into the
  * evidence (unless the same release is already there), and reconcile
- * what changed. @p digest is the file's SHA-256. */
-pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *digest);
+ * what changed. A release is known by the SHA-256 of what it claims, so
+ * one release in two file forms is one; @p file_digest (the file's
+ * SHA-256) stands for a release that claims nothing, and finds releases
+ * a registry older than v5 recorded by it. */
+pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *file_digest);
 
 /* Reconcile the organisations and practices listed in import_touched. */
 pcreg_status pcreg__reconcile_touched(pcreg_import *imp);

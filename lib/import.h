@@ -105,6 +105,7 @@ struct pcreg_import {
 	char latest_announcement[11];
 	int claims;       /* the import is a release: its rows are evidence */
 	int claim_tables; /* the temporary tables its claims go to are made */
+	int kind_released; /* a release of this kind was loaded before: rows can be news */
 	char baseline[80]; /* the release rows are compared with ("DATE DIGEST"), or "" */
 	int unjournaled;   /* reconciling a copy (pcreg_db_known_at()): nothing to journal */
 };

@@ -10,6 +10,11 @@
 #include "evidence.h"
 
 static const char SQL_COMMISSIONER_EXISTS[] = "SELECT 1 FROM commissioner WHERE code = ?1";
+/* A network an earlier ePCN release described (a stub, named by its code,
+ * is only a placeholder). */
+static const char SQL_NETWORK_HAS_EVIDENCE[] =
+	"SELECT 1 FROM network n WHERE n.code = ?1 AND n.name <> n.code AND EXISTS"
+	" (SELECT 1 FROM observation o WHERE o.subject = ?1 AND o.fact = 'organisation')";
 
 struct epcn {
 	struct pcreg__record *network;
@@ -71,9 +76,10 @@ static pcreg_status details_row(pcreg_import *imp, const struct pcreg__csv_recor
 	const char *ccg = pcreg__text(imp, PD_CCG);
 	char open_buf[11], close_buf[11];
 	const char *open, *close;
+	struct pcreg__organisation_claim claim;
 	uint32_t provided;
 	pcreg_status st;
-	int known = 0;
+	int known = 0, evidenced;
 
 	(void)rec;
 	if (!pcreg__columns(imp, PD_COLUMNS) ||
@@ -85,6 +91,20 @@ static pcreg_status details_row(pcreg_import *imp, const struct pcreg__csv_recor
 		return pcreg__reject(imp, "PCN Name", "is empty");
 	if (ccg && !pcreg__code(imp, ccg, "Current Clinical Commissioning Group Code",
 	                        pcreg__shape_commissioner_code))
+		return PCREG_OK;
+	claim.code = code;
+	claim.name = name;
+	claim.kind = "pcn";
+	claim.region = NULL;
+	claim.parent = ccg;
+	claim.open = open;
+	claim.close = close;
+	if ((st = pcreg__claim_organisation(imp, &claim)) != PCREG_OK ||
+	    (st = pcreg__exists(imp, SQL_NETWORK_HAS_EVIDENCE, code, &evidenced)) != PCREG_OK)
+		return st;
+	/* Its attributes are then the newest release's, set when the import
+	 * ends, whatever order the releases came in. */
+	if (evidenced)
 		return PCREG_OK;
 	provided = (1u << s->kind) | (1u << s->name) | (1u << s->open) | (1u << s->close);
 	if (ccg) {

@@ -18,7 +18,6 @@
 #include "evidence.h"
 #include "header.h"
 
-static const char SQL_COMMISSIONER_EXISTS[] = "SELECT 1 FROM commissioner WHERE code = ?1";
 /* The map is a second source for these fields: the ODS files (eccg,
  * ePCN) are their record, so the map only fills what they left empty. */
 static const char SQL_COMMISSIONER_REGION_MISSING[] =
@@ -58,7 +57,7 @@ static pcreg_status expect_header(pcreg_import *imp, const struct pcreg__csv_rec
 
 /* Records reused from row to row, with their fields found by name. */
 struct nhsd {
-	struct pcreg__record *commissioner, *network, *list_size, *contract;
+	struct pcreg__record *commissioner, *network, *list_size;
 	struct {
 		int code, kind, name, ons, region;
 	} c;
@@ -68,9 +67,6 @@ struct nhsd {
 	struct {
 		int practice, date, registered, weighted;
 	} l;
-	struct {
-		int id, practice, commissioner, type, start, end;
-	} k;
 	char fy_start[11], fy_end[11];
 	/* Payments: each field's column (by enum pay_field), found by name,
 	 * and how many columns a row must reach. */
@@ -85,8 +81,7 @@ static pcreg_status nhsd_begin(pcreg_import *imp)
 	imp->state = s;
 	if (!s || pcreg__record_new(&pcreg__commissioner_entity, &s->commissioner) != PCREG_OK ||
 	    pcreg__record_new(&pcreg__network_entity, &s->network) != PCREG_OK ||
-	    pcreg__record_new(&pcreg__list_size_entity, &s->list_size) != PCREG_OK ||
-	    pcreg__record_new(&pcreg__contract_entity, &s->contract) != PCREG_OK)
+	    pcreg__record_new(&pcreg__list_size_entity, &s->list_size) != PCREG_OK)
 		return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
 	s->c.code = pcreg__field_index(&pcreg__commissioner_entity, "code");
 	s->c.kind = pcreg__field_index(&pcreg__commissioner_entity, "kind");
@@ -101,12 +96,6 @@ static pcreg_status nhsd_begin(pcreg_import *imp)
 	s->l.date = pcreg__field_index(&pcreg__list_size_entity, "extract_date");
 	s->l.registered = pcreg__field_index(&pcreg__list_size_entity, "registered");
 	s->l.weighted = pcreg__field_index(&pcreg__list_size_entity, "weighted");
-	s->k.id = pcreg__field_index(&pcreg__contract_entity, "id");
-	s->k.practice = pcreg__field_index(&pcreg__contract_entity, "practice");
-	s->k.commissioner = pcreg__field_index(&pcreg__contract_entity, "commissioner");
-	s->k.type = pcreg__field_index(&pcreg__contract_entity, "type");
-	s->k.start = pcreg__field_index(&pcreg__contract_entity, "start_date");
-	s->k.end = pcreg__field_index(&pcreg__contract_entity, "end_date");
 	return PCREG_OK;
 }
 
@@ -119,7 +108,6 @@ static void nhsd_free(pcreg_import *imp)
 	pcreg__record_free(s->commissioner);
 	pcreg__record_free(s->network);
 	pcreg__record_free(s->list_size);
-	pcreg__record_free(s->contract);
 	pcreg__free(s);
 }
 
@@ -326,7 +314,10 @@ static pcreg_status list_size_row(pcreg_import *imp, const struct pcreg__csv_rec
 		    PCREG_OK)
 			return st;
 	}
-	if ((st = pcreg__find_practice(imp, practice, "CODE", &known)) != PCREG_OK || !known)
+	/* Evidence whatever the registry holds: a practice not there yet gets
+	 * it when it comes. */
+	if ((st = pcreg__claim_list_size(imp, practice, date, patients, 0, 0)) != PCREG_OK ||
+	    (st = pcreg__find_practice(imp, practice, "CODE", &known)) != PCREG_OK || !known)
 		return st;
 	clear_record(s->list_size);
 	pcreg__borrow_text(s->list_size, s->l.practice, practice);
@@ -440,61 +431,6 @@ static double average_of(const char *text)
 	return *end == '\0' && v >= 0 ? v : NAN;
 }
 
-/* The practice's core contract through the year: unchanged if one of the
- * same type runs through it; extended if it stops short (last year's);
- * ended the day before if of another type, with the new one added. */
-static pcreg_status core_contract(pcreg_import *imp, const char *practice,
-                                  pcreg_contract_type_value type, const char *commissioner,
-                                  const char *start, const char *end)
-{
-	struct nhsd *s = imp->state;
-	struct pcreg__record *current = NULL;
-	char day_before[11];
-	pcreg_status st;
-
-	pcreg__date_add_days(start, -1, day_before);
-	st = pcreg__seek_covering(imp->db, &pcreg__contract_entity, pcreg__sql_contract_core_on,
-	                          practice, start, s->k.end, &current);
-	if (st == PCREG_NOTFOUND) {
-		/* Last year's, ending the day before this year: carry it on. */
-		st = pcreg__seek_covering(imp->db, &pcreg__contract_entity,
-		                          pcreg__sql_contract_core_on, practice, day_before, s->k.end,
-		                          &current);
-		if (st == PCREG_OK && current->v[s->k.type].i != type) {
-			pcreg__record_free(current);
-			current = NULL;
-			st = PCREG_NOTFOUND;
-		}
-	}
-	if (st == PCREG_OK && current->v[s->k.type].i == type) {
-		const char *old_end = current->v[s->k.end].present ? current->v[s->k.end].s : NULL;
-
-		if (old_end && strcmp(old_end, end) < 0) {
-			pcreg__borrow_text(current, s->k.end, end);
-			st = pcreg__upsert(imp, current, 1u << s->k.end, start);
-		}
-		pcreg__record_free(current);
-		return st;
-	}
-	if (st == PCREG_OK) { /* another type until now */
-		pcreg__borrow_text(current, s->k.end, day_before);
-		st = pcreg__upsert(imp, current, 1u << s->k.end, start);
-		pcreg__record_free(current);
-		if (st != PCREG_OK || imp->outcome == PCREG__ROW_REJECTED)
-			return st;
-	} else if (st != PCREG_NOTFOUND) {
-		return st;
-	}
-	pcreg__clear_error(imp->db);
-	clear_record(s->contract);
-	pcreg__borrow_text(s->contract, s->k.practice, practice);
-	pcreg__borrow_int(s->contract, s->k.type, type, 1);
-	pcreg__borrow_text(s->contract, s->k.commissioner, commissioner);
-	pcreg__borrow_text(s->contract, s->k.start, start);
-	pcreg__borrow_text(s->contract, s->k.end, end);
-	return pcreg__upsert(imp, s->contract, ~0u, start);
-}
-
 static pcreg_status payments_row(pcreg_import *imp, const struct pcreg__csv_record *rec)
 {
 	struct nhsd *s = imp->state;
@@ -547,10 +483,25 @@ static pcreg_status payments_row(pcreg_import *imp, const struct pcreg__csv_reco
 		return st;
 	if (pcn && (st = pcreg__claim_seen(imp, "network", practice, pcn)) != PCREG_OK)
 		return st;
-	if ((st = pcreg__find_practice(imp, practice, "Practice Code", &known)) != PCREG_OK || !known)
-		return st;
 
-	/* The year's averages, as the list size on its last day. */
+	/* The year's core contract is evidence: a practice's contracts are
+	 * derived from every year the files give, in whatever order. */
+	if (open && strcmp(open, start) > 0)
+		start = open;
+	if (close && strcmp(close, end) < 0)
+		end = close;
+	let_by = commissioner && !pcreg__shape_commissioner_code(commissioner) ? commissioner : NULL;
+	if (pcreg_contract_type_is_core(type) && strcmp(end, start) >= 0 &&
+	    (st = pcreg__claim_contract(imp, practice, pcreg_contract_type_str(type), let_by, start,
+	                                end)) != PCREG_OK)
+		return st;
+	/* The year's averages, as the list size on its last day: evidence too,
+	 * for a practice not in the registry yet. */
+	if ((st = pcreg__claim_list_size(imp, practice, s->fy_end,
+	                                 (int64_t)(registered + 0.5) /* not negative */, 1,
+	                                 weighted)) != PCREG_OK ||
+	    (st = pcreg__find_practice(imp, practice, "Practice Code", &known)) != PCREG_OK || !known)
+		return st;
 	clear_record(s->list_size);
 	pcreg__borrow_text(s->list_size, s->l.practice, practice);
 	pcreg__borrow_text(s->list_size, s->l.date, s->fy_end);
@@ -562,21 +513,9 @@ static pcreg_status payments_row(pcreg_import *imp, const struct pcreg__csv_reco
 
 	if (!pcreg_contract_type_is_core(type))
 		return pcreg__omit(imp, "contract type Unknown: contract not recorded");
-	if (open && strcmp(open, start) > 0)
-		start = open;
-	if (close && strcmp(close, end) < 0)
-		end = close;
 	if (strcmp(end, start) < 0)
 		return pcreg__omit(imp, "practice closed before the year: contract not recorded");
-	/* A commissioner the registry lacks is left off the contract. */
-	let_by = commissioner;
-	if (let_by) {
-		if ((st = pcreg__exists(imp, SQL_COMMISSIONER_EXISTS, let_by, &known)) != PCREG_OK)
-			return st;
-		if (!known)
-			let_by = NULL;
-	}
-	return core_contract(imp, practice, type, let_by, start, end);
+	return PCREG_OK;
 }
 
 const struct pcreg__import_kind pcreg__import_payments = {

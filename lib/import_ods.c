@@ -62,22 +62,6 @@ static const char *const practice_fields[] = {
 	"phone",
 };
 
-/* Whether the row is already there as the file has it. Checked first
- * because writing it again is not only wasted: the table's CHECK on
- * status (an IN list of four) makes SQLite build and drop a temporary
- * B-tree on every write, which dominated a re-import. */
-static const char SQL_OTHER_ORGANISATION_SAME[] =
-	"SELECT 1 FROM other_organisation WHERE code = ?1 AND name IS ?2"
-	" AND prescribing_setting IS ?3 AND status IS ?4 AND commissioner IS ?5"
-	" AND open_date IS ?6 AND close_date IS ?7";
-static const char SQL_OTHER_ORGANISATION[] =
-	"INSERT INTO other_organisation (code, name, prescribing_setting, status, commissioner,"
-	" open_date, close_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-	" ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
-	" prescribing_setting = excluded.prescribing_setting, status = excluded.status,"
-	" commissioner = excluded.commissioner, open_date = excluded.open_date,"
-	" close_date = excluded.close_date";
-
 static pcreg_status epraccur_begin(pcreg_import *imp)
 {
 	static const char *const tables[] = { "practice", NULL };
@@ -185,36 +169,18 @@ static pcreg_status other_organisation(pcreg_import *imp, int setting, const cha
 	const char *code = pcreg__text(imp, EP_CODE);
 	const char *name = pcreg__text(imp, EP_NAME);
 	pcreg_practice_status_value status = status_of(pcreg__text(imp, EP_STATUS));
-	sqlite3_stmt *stmt;
 	char reason[64];
 	pcreg_status st;
-	int rc, i;
 
 	if (!pcreg__code(imp, code, "Organisation Code", pcreg__shape_org_code))
 		return PCREG_OK;
 	if (!name)
 		return pcreg__reject(imp, "Name", "is empty");
-	/* A bulk load writes with CHECKs off, so the write costs no more than
-	 * the look-up would (the upsert is right either way). */
-	for (i = imp->bulk ? 1 : 0; i < 2; i++) {
-		const char *sql = i == 0 ? SQL_OTHER_ORGANISATION_SAME : SQL_OTHER_ORGANISATION;
-
-		if ((st = pcreg__stmt_acquire(imp->db, sql, &stmt)) != PCREG_OK)
-			return st;
-		sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, name, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 3, setting);
-		sqlite3_bind_text(stmt, 4, pcreg_practice_status_str(status), -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 5, pcreg__text(imp, EP_COMMISSIONER), -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 6, open, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 7, close, -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
-		pcreg__stmt_release(imp->db, sql, stmt);
-		if (i == 0 && rc == SQLITE_ROW)
-			break;
-		if (rc != SQLITE_DONE)
-			return pcreg__sqlite_error(imp->db, rc, "other_organisation");
-	}
+	/* The table is the newest release's word, whatever the load order:
+	 * written from the evidence when the import ends. */
+	if ((st = pcreg__claim_other(imp, code, name, setting, pcreg_practice_status_str(status),
+	                             pcreg__text(imp, EP_COMMISSIONER), open, close)) != PCREG_OK)
+		return st;
 	/* A practice another release lists as a GP practice: this row is
 	 * evidence about it (reclassified, or not yet one). */
 	if (!pcreg__shape_practice_code(code) && (st = claim_attributes(imp, setting, open, close)) != PCREG_OK)

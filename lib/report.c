@@ -202,8 +202,9 @@ static pcreg_status start(pcreg_db *db, const struct report_kind *kind, const ch
 	" AND (p.close_date IS NULL OR p.close_date >= ?1)"                                     \
 	" AND (?2 IS NULL OR instr(',' || ?2 || ',', ',' || m.commissioner || ',') > 0))"
 
-/* A commissioner's name as the eccg release in force on ?1 gave it (lib/asof.c
- * says which release that is); the row's own when that is the newest. */
+/* A commissioner's (or network's) name as the eccg (ePCN) release in force
+ * on ?1 gave it (lib/asof.c says which release that is); the row's own
+ * when that is the newest. */
 #define NAME_ON(c)                                                                             \
 	"coalesce((SELECT CASE WHEN r.last_seen = (SELECT max(x.last_seen) FROM observation x"      \
 	"  WHERE x.subject = r.subject AND x.fact = 'organisation') THEN NULL"                      \
@@ -443,7 +444,7 @@ static const struct report_kind network_kind = { &network_entity, network_aggreg
 
 /* Each member's latest list size extracted on or before the date. */
 static const char SQL_NETWORKS[] =
-	"SELECT n.code, n.name, n.commissioner, count(m.practice), count(ls.practice),"
+	"SELECT n.code, " NAME_ON("n") ", n.commissioner, count(m.practice), count(ls.practice),"
 	" coalesce(sum(ls.registered), 0), sum(ls.weighted),"
 	" (SELECT group_concat(person, '; ') FROM (SELECT l.person FROM network_lead l"
 	"  WHERE l.network = n.code AND l.from_date <= ?1 AND (l.to_date IS NULL OR l.to_date >= ?1)"

@@ -34,7 +34,9 @@ static const char *const dumps[] = {
 	"SELECT practice, network, from_date, to_date FROM practice_network"
 	" ORDER BY practice, from_date",
 	"SELECT * FROM practice_federation ORDER BY practice, from_date",
-	"SELECT * FROM contract ORDER BY id",
+	/* Nor whether a contract was derived from payments (schema v5). */
+	"SELECT id, practice, federation, commissioner, type, service, start_date, end_date,"
+	" pms_premium, annual_value FROM contract ORDER BY id",
 	"SELECT * FROM inspection ORDER BY id",
 	"SELECT * FROM list_size ORDER BY practice, extract_date",
 };
@@ -181,9 +183,10 @@ static void fixture(const char *path)
 	       " ('F81001', 'U00001', '2019-07-01', NULL);"
 	       "INSERT INTO practice_federation VALUES ('F81001', 'together-first', '2016-04-01',"
 	       " NULL);"
-	       "INSERT INTO contract VALUES (1, 'F81001', NULL, '07L', 'PMS', NULL, '2014-04-01', NULL,"
-	       " -216, 102000000), (2, NULL, 'together-first', '07L', 'OTHER', 'Extended access"
-	       " hubs', '2015-12-01', '2018-03-31', NULL, NULL);"
+	       "INSERT INTO contract (id, practice, federation, commissioner, type, service,"
+	       " start_date, end_date, pms_premium, annual_value) VALUES (1, 'F81001', NULL, '07L',"
+	       " 'PMS', NULL, '2014-04-01', NULL, -216, 102000000), (2, NULL, 'together-first',"
+	       " '07L', 'OTHER', 'Extended access hubs', '2015-12-01', '2018-03-31', NULL, NULL);"
 	       "INSERT INTO inspection VALUES (4, 'F81001', '1-101681212', '2016-01-10', '2016-03-01',"
 	       " 'requires_improvement', 'good', 'requires_improvement', 'good', 'good', 'outstanding',"
 	       " 'https://www.cqc.org.uk/location/1-101681212?a=1,b=2'), (5, 'F81002', NULL,"

@@ -63,6 +63,23 @@ static void epraccur_row(FILE *f, const char *code, const char *name, const char
 	        code, name, close, status, commissioner, join, left, commissioner, setting);
 }
 
+/* The one text a query gives (group_concat of a registry's rows). */
+static char *table_dump(const char *sql)
+{
+	sqlite3 *raw;
+	sqlite3_stmt *stmt;
+	char *out;
+
+	ck_assert_int_eq(sqlite3_open_v2(registry, &raw, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(raw, sql, -1, &stmt, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+	out = strdup(sqlite3_column_text(stmt, 0) ? (const char *)sqlite3_column_text(stmt, 0)
+	                                          : "");
+	sqlite3_finalize(stmt);
+	sqlite3_close(raw);
+	return out;
+}
+
 /* What an export of the derived history and the practices says, as text. */
 static char *history_dump(void)
 {
@@ -79,18 +96,8 @@ static char *history_dump(void)
 		" UNION ALL SELECT 'o ' || code || ' ' || name || ' ' || kind FROM commissioner"
 		" UNION ALL SELECT 'w ' || code || ' ' || name FROM network"
 		" ORDER BY 1)";
-	sqlite3 *raw;
-	sqlite3_stmt *stmt;
-	char *out;
 
-	ck_assert_int_eq(sqlite3_open_v2(registry, &raw, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(raw, sql, -1, &stmt, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-	out = strdup(sqlite3_column_text(stmt, 0) ? (const char *)sqlite3_column_text(stmt, 0)
-	                                          : "");
-	sqlite3_finalize(stmt);
-	sqlite3_close(raw);
-	return out;
+	return table_dump(sql);
 }
 
 static pcreg_answer *answer(pcreg_membership_kind_value kind, const char *practice,
@@ -333,6 +340,55 @@ START_TEST(test_same_release_twice_changes_nothing)
 }
 END_TEST
 
+/* A release is known by what it says: the same rows in another file form
+ * (unquoted, CRLF line ends; a workbook and its CSV) are the same release. */
+START_TEST(test_same_release_in_another_file_form)
+{
+	static const int forwards[] = { 0, 1, 2 };
+	char variant[512];
+	pcreg_import_report *r;
+	FILE *in, *out;
+	char *before, *after;
+	int c;
+
+	open_registry("forms.db");
+	load_made_up(forwards);
+	pcreg_db_close(db);
+	before = history_dump();
+	snprintf(variant, sizeof variant, "%s", tu_path("ep-2021-crlf.csv"));
+	in = fopen(release_path(1), "rb");
+	out = fopen(variant, "wb");
+	ck_assert_ptr_nonnull(in);
+	ck_assert_ptr_nonnull(out);
+	while ((c = fgetc(in)) != EOF) {
+		if (c == '"')
+			continue;
+		if (c == '\n')
+			fputc('\r', out);
+		fputc(c, out);
+	}
+	fclose(in);
+	ck_assert_int_eq(fclose(out), 0);
+	db = tu_open(registry, 0);
+	r = load(variant, PCREG_IMPORT_EPRACCUR, release_dates[1]);
+	ck_assert_int_eq(pcreg_import_report_inserted(r) + pcreg_import_report_updated(r), 0);
+	pcreg_import_report_free(r);
+	pcreg_db_close(db);
+	after = history_dump();
+	ck_assert_str_eq(before, after);
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM release WHERE kind = 'epraccur'"),
+	                 3);
+	/* Two imports, one release. */
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(DISTINCT release_id) FROM import"
+	                                      " WHERE kind = 'epraccur'"),
+	                 3);
+	ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM import WHERE kind = 'epraccur'"),
+	                 4);
+	free(before);
+	free(after);
+}
+END_TEST
+
 /* Since schema v4 an unknown practice or PCN is evidence, not bad input. */
 START_TEST(test_unknown_references_are_kept_as_evidence)
 {
@@ -469,6 +525,65 @@ START_TEST(test_commissioner_as_of_a_date)
 		/* Reports name it as of their date. */
 		ck_assert_str_eq(cqc_report_name("2021-01-01"), "NHS FICTIONAL VALE CCG");
 		ck_assert_str_eq(cqc_report_name("2024-01-01"), "NHS FICTIONAL VALE ICB - 99F");
+		pcreg_db_close(db);
+	}
+}
+END_TEST
+
+static const char *networks_report_name(const char *on, const char *network)
+{
+	static char name[128];
+	pcreg_report_options opts = PCREG_REPORT_OPTIONS_INIT;
+	pcreg_network_population_iter *it = NULL;
+	const pcreg_network_population_row *row;
+
+	opts.on = on;
+	opts.commissioner = "99F";
+	name[0] = '\0';
+	OK(pcreg_report_networks(db, &opts, &it));
+	while (pcreg_network_population_iter_next(it, &row) == PCREG_OK)
+		if (strcmp(pcreg_network_population_row_network(row), network) == 0)
+			snprintf(name, sizeof name, "%s", pcreg_network_population_row_name(row));
+	pcreg_network_population_iter_free(it);
+	return name;
+}
+
+/* A network renamed by a later ePCN release: the row is the newest
+ * release's, a report names it as of its date, whatever the load order. */
+START_TEST(test_network_renamed)
+{
+	char renamed[512];
+	int newest_first;
+	FILE *in, *out;
+	char line[1024];
+
+	snprintf(renamed, sizeof renamed, "%s", tu_path("ePCN_PCNDetails-2022.csv"));
+	in = fopen(GOOD "ePCN_PCNDetails.csv", "r");
+	out = fopen(renamed, "w");
+	ck_assert_ptr_nonnull(in);
+	ck_assert_ptr_nonnull(out);
+	while (fgets(line, sizeof line, in)) {
+		if (strncmp(line, "U99001,FICTIONAL CENTRAL PCN,", 29) == 0)
+			fprintf(out, "U99001,FICTIONAL CENTRAL AND EAST PCN,%s", line + 29);
+		else
+			fputs(line, out);
+	}
+	fclose(in);
+	ck_assert_int_eq(fclose(out), 0);
+	for (newest_first = 0; newest_first < 2; newest_first++) {
+		open_registry("network-renamed.db");
+		load_quietly(GOOD "eccg.csv", PCREG_IMPORT_ECCG, "2022-06-30");
+		if (newest_first)
+			load_quietly(renamed, PCREG_IMPORT_PCN_DETAILS, "2022-06-30");
+		load_quietly(GOOD "ePCN_PCNDetails.csv", PCREG_IMPORT_PCN_DETAILS, "2019-07-01");
+		if (!newest_first)
+			load_quietly(renamed, PCREG_IMPORT_PCN_DETAILS, "2022-06-30");
+		ck_assert_int_eq(tu_sql_int(registry, "SELECT count(*) FROM network WHERE code = 'U99001'"
+		                                      " AND name = 'FICTIONAL CENTRAL AND EAST PCN'"),
+		                 1);
+		ck_assert_str_eq(networks_report_name("2020-01-01", "U99001"), "FICTIONAL CENTRAL PCN");
+		ck_assert_str_eq(networks_report_name("2023-01-01", "U99001"),
+		                 "FICTIONAL CENTRAL AND EAST PCN");
 		pcreg_db_close(db);
 	}
 }
@@ -618,6 +733,63 @@ START_TEST(test_newer_start_is_a_redating)
 		free(journal);
 		pcreg_db_close(db);
 	}
+}
+END_TEST
+
+/* Copy a file (a payments year under another year's name). */
+static void copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char buf[4096];
+	size_t n;
+
+	ck_assert_ptr_nonnull(in);
+	ck_assert_ptr_nonnull(out);
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	ck_assert_int_eq(fclose(out), 0);
+}
+
+/* List sizes and payments' contracts loaded before the practices wait
+ * for them, and consecutive years are one contract, whatever the order. */
+START_TEST(test_list_sizes_and_contracts_in_any_order)
+{
+	static const char dump_sql[] =
+		"SELECT group_concat(line, char(10)) FROM ("
+		" SELECT 'k ' || practice || ' ' || type || ' ' || coalesce(commissioner, '-') || ' '"
+		"  || start_date || ' ' || coalesce(end_date, '-') AS line FROM contract"
+		" UNION ALL SELECT 'l ' || practice || ' ' || extract_date || ' ' || registered"
+		"  FROM list_size"
+		" UNION ALL SELECT 'o ' || code || ' ' || name FROM other_organisation ORDER BY 1)";
+	char later_year[512];
+	char *dumps[2];
+	int practices_first;
+
+	snprintf(later_year, sizeof later_year, "%s", tu_path("nhspaymentsgp-17-18-prac-csv.csv"));
+	copy_file(GOOD "nhspaymentsgp-16-17-prac-csv.csv", later_year);
+	for (practices_first = 0; practices_first < 2; practices_first++) {
+		open_registry("waiting.db");
+		load_quietly(GOOD "eccg.csv", PCREG_IMPORT_ECCG, "2022-06-30");
+		if (practices_first)
+			load_quietly(GOOD "epraccur.csv", PCREG_IMPORT_EPRACCUR, "2022-06-30");
+		load_quietly(later_year, PCREG_IMPORT_PAYMENTS, NULL);
+		load_quietly(GOOD "gp-reg-pat-prac-all.csv", PCREG_IMPORT_LIST_SIZE, NULL);
+		load_quietly(GOOD "nhspaymentsgp-16-17-prac-csv.csv", PCREG_IMPORT_PAYMENTS, NULL);
+		if (!practices_first)
+			load_quietly(GOOD "epraccur.csv", PCREG_IMPORT_EPRACCUR, "2022-06-30");
+		pcreg_db_close(db);
+		dumps[practices_first] = table_dump(dump_sql);
+	}
+	/* F81001's list size of 1 January 2021, though its file came first. */
+	ck_assert_msg(strstr(dumps[0], "l F81001 2021-01-01 5123") != NULL, "%s", dumps[0]);
+	/* Two years of GMS, loaded later year first: one contract. */
+	ck_assert_msg(strstr(dumps[0], "k F81001 GMS 99F 2016-04-01 2018-03-31") != NULL, "%s",
+	              dumps[0]);
+	ck_assert_msg(strcmp(dumps[0], dumps[1]) == 0, "practices last:\n%s\n---\nfirst:\n%s",
+	              dumps[0], dumps[1]);
+	free(dumps[0]);
+	free(dumps[1]);
 }
 END_TEST
 
@@ -813,13 +985,16 @@ static Suite *history_suite(void)
 	tcase_add_test(made_up, test_order_does_not_matter);
 	tcase_add_test(made_up, test_answers_and_their_certainty);
 	tcase_add_test(made_up, test_same_release_twice_changes_nothing);
+	tcase_add_test(made_up, test_same_release_in_another_file_form);
 	tcase_add_test(made_up, test_unknown_references_are_kept_as_evidence);
 	tcase_add_test(made_up, test_v3_registry_migrates);
 	tcase_add_test(made_up, test_practice_as_of_a_date);
 	tcase_add_test(made_up, test_commissioner_as_of_a_date);
+	tcase_add_test(made_up, test_network_renamed);
 	tcase_add_test(made_up, test_known_at);
 	tcase_add_test(made_up, test_reports_count_uncertain_rows);
 	tcase_add_test(made_up, test_newer_start_is_a_redating);
+	tcase_add_test(made_up, test_list_sizes_and_contracts_in_any_order);
 	suite_add_tcase(s, made_up);
 	tcase_set_timeout(real_files, 900);
 	tcase_add_test(real_files, test_real_merger_and_past_membership);
