@@ -42,7 +42,7 @@ static const char *const forget_beyond[] = {
 	"DELETE FROM practice_commissioner WHERE practice NOT IN (SELECT code FROM practice)",
 	"DELETE FROM practice_network WHERE practice NOT IN (SELECT code FROM practice)",
 	"DELETE FROM practice_federation WHERE practice NOT IN (SELECT code FROM practice)",
-	"DELETE FROM observation WHERE " BEYOND("first_seen"),
+	("DELETE FROM observation WHERE " BEYOND("first_seen")),
 	("UPDATE observation SET last_seen = (SELECT max(" POSITION("r") ")"
 	 " FROM release r WHERE r.kind = observation.kind AND NOT " BEYOND(POSITION("r")) ")"
 	 " WHERE " BEYOND("last_seen")),
@@ -76,7 +76,7 @@ static const char *const forget_releases[] = {
 	 " JOIN release r ON r.id = i.release_id WHERE " BEYOND(POSITION("r")) ")"),
 	("DELETE FROM import WHERE release_id IN (SELECT r.id FROM release r"
 	 " WHERE " BEYOND(POSITION("r")) ")"),
-	"DELETE FROM release AS r WHERE " BEYOND(POSITION("r")),
+	("DELETE FROM release AS r WHERE " BEYOND(POSITION("r"))),
 	"DELETE FROM import_touched",
 };
 
