@@ -312,15 +312,34 @@ pcreg_status pcreg__claim_other(pcreg_import *imp, const char *code, const char 
 	return note_new_attributes(imp, "other_organisation", code);
 }
 
+/* Codes of commissioners and networks never meet (3 or 5 characters
+ * against a network's 6, or a local id): one question serves both. */
+static const char SQL_DESCRIBED[] =
+	"SELECT EXISTS (SELECT 1 FROM observation o INDEXED BY observation_by_subject"
+	"  WHERE o.subject = ?1 AND o.fact = 'organisation')"
+	" AND (EXISTS (SELECT 1 FROM commissioner c WHERE c.code = ?1 AND c.name <> c.code)"
+	"  OR EXISTS (SELECT 1 FROM network n WHERE n.code = ?1 AND n.name <> n.code))";
+
 pcreg_status pcreg__claim_organisation(pcreg_import *imp,
-                                       const struct pcreg__organisation_claim *c)
+                                       const struct pcreg__organisation_claim *c,
+                                       int *described)
 {
 	sqlite3_stmt *stmt;
 	pcreg_status st;
 	int rc;
 
+	*described = 0;
 	if (!imp->claims)
 		return PCREG_OK;
+	if ((st = pcreg__stmt_acquire(imp->db, SQL_DESCRIBED, &stmt)) != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, c->code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*described = sqlite3_column_int(stmt, 0);
+	pcreg__stmt_release(imp->db, SQL_DESCRIBED, stmt);
+	if (rc != SQLITE_ROW)
+		return pcreg__sqlite_error(imp->db, rc, "evidence");
 	if ((st = claim_tables(imp)) != PCREG_OK ||
 	    (st = pcreg__stmt_acquire(imp->db, SQL_CLAIM_ORGANISATION, &stmt)) != PCREG_OK)
 		return st;

@@ -61,8 +61,13 @@ pcreg_status pcreg__claim_contract(pcreg_import *imp, const char *practice, cons
 struct pcreg__organisation_claim {
 	const char *code, *name, *kind, *region, *parent, *open, *close;
 };
+/* *described says whether an earlier release described the organisation
+ * (a stub named by its code is no description): its row's attributes are
+ * then set from all the evidence when the import ends, whatever the load
+ * order, and the reader writes nothing itself. */
 pcreg_status pcreg__claim_organisation(pcreg_import *imp,
-                                       const struct pcreg__organisation_claim *claim);
+                                       const struct pcreg__organisation_claim *claim,
+                                       int *described);
 
 /* A date the file gives, for inferring its release date when neither the
  * file nor the caller states it. An announcement (a join or succession

@@ -10,11 +10,6 @@
 #include "evidence.h"
 
 static const char SQL_COMMISSIONER_EXISTS[] = "SELECT 1 FROM commissioner WHERE code = ?1";
-/* A network an earlier ePCN release described (a stub, named by its code,
- * is only a placeholder). */
-static const char SQL_NETWORK_HAS_EVIDENCE[] =
-	"SELECT 1 FROM network n WHERE n.code = ?1 AND n.name <> n.code AND EXISTS"
-	" (SELECT 1 FROM observation o WHERE o.subject = ?1 AND o.fact = 'organisation')";
 
 struct epcn {
 	struct pcreg__record *network;
@@ -79,7 +74,7 @@ static pcreg_status details_row(pcreg_import *imp, const struct pcreg__csv_recor
 	struct pcreg__organisation_claim claim;
 	uint32_t provided;
 	pcreg_status st;
-	int known = 0, evidenced;
+	int known = 0, described;
 
 	(void)rec;
 	if (!pcreg__columns(imp, PD_COLUMNS) ||
@@ -99,13 +94,8 @@ static pcreg_status details_row(pcreg_import *imp, const struct pcreg__csv_recor
 	claim.parent = ccg;
 	claim.open = open;
 	claim.close = close;
-	if ((st = pcreg__claim_organisation(imp, &claim)) != PCREG_OK ||
-	    (st = pcreg__exists(imp, SQL_NETWORK_HAS_EVIDENCE, code, &evidenced)) != PCREG_OK)
+	if ((st = pcreg__claim_organisation(imp, &claim, &described)) != PCREG_OK || described)
 		return st;
-	/* Its attributes are then the newest release's, set when the import
-	 * ends, whatever order the releases came in. */
-	if (evidenced)
-		return PCREG_OK;
 	provided = (1u << s->kind) | (1u << s->name) | (1u << s->open) | (1u << s->close);
 	if (ccg) {
 		if ((st = pcreg__exists(imp, SQL_COMMISSIONER_EXISTS, ccg, &known)) != PCREG_OK)

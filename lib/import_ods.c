@@ -11,11 +11,6 @@
 #include "evidence.h"
 
 static const char SQL_COMMISSIONER_EXISTS[] = "SELECT 1 FROM commissioner WHERE code = ?1";
-/* A commissioner that an earlier release described (a stub, named by
- * its code, is only a placeholder). */
-static const char SQL_COMMISSIONER_HAS_EVIDENCE[] =
-	"SELECT 1 FROM commissioner c WHERE c.code = ?1 AND c.name <> c.code AND EXISTS"
-	" (SELECT 1 FROM observation o WHERE o.subject = ?1 AND o.fact = 'organisation')";
 static const char SQL_PRACTICE_EXISTS[] = "SELECT 1 FROM practice WHERE code = ?1";
 
 /* A whole number 0-99 (a prescribing setting); -1 if the text is not one. */
@@ -336,7 +331,7 @@ static pcreg_status eccg_row(pcreg_import *imp, const struct pcreg__csv_record *
 	struct pcreg__organisation_claim claim;
 	uint32_t provided;
 	pcreg_status st;
-	int evidenced, known = 0;
+	int described, known = 0;
 
 	(void)rec;
 	if (!pcreg__columns(imp, CC_COLUMNS) ||
@@ -362,13 +357,8 @@ static pcreg_status eccg_row(pcreg_import *imp, const struct pcreg__csv_record *
 	claim.parent = parent;
 	claim.open = open;
 	claim.close = close;
-	if ((st = pcreg__claim_organisation(imp, &claim)) != PCREG_OK ||
-	    (st = pcreg__exists(imp, SQL_COMMISSIONER_HAS_EVIDENCE, code, &evidenced)) != PCREG_OK)
+	if ((st = pcreg__claim_organisation(imp, &claim, &described)) != PCREG_OK || described)
 		return st;
-	/* Its attributes are then the newest release's, set when the import
-	 * ends, whatever order the releases came in. */
-	if (evidenced)
-		return PCREG_OK;
 
 	pcreg__borrow_text(s->rec, s->code, code);
 	pcreg__borrow_int(s->rec, s->kind, kind, 1);

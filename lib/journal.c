@@ -11,7 +11,7 @@
 
 enum { I_ID, I_FILE, I_SIZE, I_SHA, I_KIND, I_MODE, I_STARTED, I_FINISHED, I_READ, I_INSERTED,
        I_UPDATED, I_UNCHANGED, I_SKIPPED, I_REJECTED, I_RELEASE_DATE, I_RELEASE_BASIS,
-       I_RELEASE_ID, N_IMPORT_FIELDS };
+       I_RELEASE_ID, I_RELEASE_DIGEST, N_IMPORT_FIELDS };
 
 static const struct pcreg__field import_fields[N_IMPORT_FIELDS] = {
 	{ "id", PCREG__T_INT, PCREG__F_AUTO, NULL, NULL },
@@ -31,12 +31,14 @@ static const struct pcreg__field import_fields[N_IMPORT_FIELDS] = {
 	{ "release_date", PCREG__T_TEXT, 0, NULL, NULL },
 	{ "release_date_basis", PCREG__T_TEXT, 0, NULL, NULL },
 	{ "release_id", PCREG__T_INT, 0, NULL, NULL },
+	{ "release_digest", PCREG__T_TEXT, 0, NULL, NULL },
 };
 
 #define IMPORT_COLUMNS                                                                        \
 	"i.id, i.file_name, i.file_size, i.sha256, i.kind, i.mode, i.started_at, i.finished_at," \
 	" i.rows_read, i.inserted, i.updated, i.unchanged, i.skipped, i.rejected,"              \
-	" r.release_date, r.date_basis, r.id FROM import i LEFT JOIN release r ON r.id = i.release_id"
+	" r.release_date, r.date_basis, r.id, r.digest"                                          \
+	" FROM import i LEFT JOIN release r ON r.id = i.release_id"
 
 static const char SQL_IMPORT_GET[] = "SELECT " IMPORT_COLUMNS " WHERE i.id = ?1";
 static const char SQL_IMPORTS[] = "SELECT " IMPORT_COLUMNS " ORDER BY i.id";
@@ -66,6 +68,7 @@ PCREG__GET_INT(import_entry, rejected, I_REJECTED)
 PCREG__GET_TEXT(import_entry, release_date, I_RELEASE_DATE)
 PCREG__GET_TEXT(import_entry, release_date_basis, I_RELEASE_BASIS)
 PCREG__GET_INT(import_entry, release_id, I_RELEASE_ID)
+PCREG__GET_TEXT(import_entry, release_digest, I_RELEASE_DIGEST)
 
 void pcreg_import_entry_free(pcreg_import_entry *entry)
 {

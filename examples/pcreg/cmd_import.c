@@ -437,7 +437,8 @@ static pcreg_status show_releases(struct cli *cli, pcreg_db *db, struct changes_
 		}
 		refs[n].id = id;
 		snprintf(refs[n].date, sizeof refs[n].date, "%s", pcreg_import_entry_release_date(e));
-		snprintf(refs[n].digest, sizeof refs[n].digest, "%s", pcreg_import_entry_sha256(e));
+		snprintf(refs[n].digest, sizeof refs[n].digest, "%s",
+		         pcreg_import_entry_release_digest(e));
 		snprintf(refs[n].file, sizeof refs[n].file, "%s", pcreg_import_entry_file_name(e));
 		snprintf(refs[n].kind, sizeof refs[n].kind, "%s", pcreg_import_entry_kind(e));
 		n++;

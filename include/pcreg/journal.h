@@ -79,6 +79,10 @@ PCREG_API const char *pcreg_import_entry_release_date_basis(const pcreg_import_e
 /** The release the import was (0 for a registry file, which is none): several imports of one
  *  file are one release. */
 PCREG_API int64_t pcreg_import_entry_release_id(const pcreg_import_entry *entry);
+/** The release's digest: the SHA-256 of what it says (its file's, for a release recorded before
+ *  schema v5 or one that says nothing); NULL for a registry file. Releases of one kind and date
+ *  are in the order of their digests. */
+PCREG_API const char *pcreg_import_entry_release_digest(const pcreg_import_entry *entry);
 /** @} */
 
 /** One change (opaque). */

@@ -745,6 +745,7 @@ typedef struct pcreg_import_entry_iter pcreg_import_entry_iter;
  const char *pcreg_import_entry_release_date(const pcreg_import_entry *entry);
  const char *pcreg_import_entry_release_date_basis(const pcreg_import_entry *entry);
  int64_t pcreg_import_entry_release_id(const pcreg_import_entry *entry);
+ const char *pcreg_import_entry_release_digest(const pcreg_import_entry *entry);
 typedef struct pcreg_change pcreg_change;
 typedef struct pcreg_change_iter pcreg_change_iter;
 typedef struct pcreg_change_query {

@@ -721,6 +721,7 @@ FUNCTIONS: List[Tuple[str, Optional[type], List[type]]] = [
     ('pcreg_import_entry_release_date', c_char_p, [P(pcreg_import_entry)]),
     ('pcreg_import_entry_release_date_basis', c_char_p, [P(pcreg_import_entry)]),
     ('pcreg_import_entry_release_id', c_int64, [P(pcreg_import_entry)]),
+    ('pcreg_import_entry_release_digest', c_char_p, [P(pcreg_import_entry)]),
     ('pcreg_change_query_init', STATUS, [P(pcreg_change_query), c_uint]),
     ('pcreg_journal_changes', STATUS,
      [P(pcreg_db), P(pcreg_change_query), P(P(pcreg_change_iter))]),
