@@ -7,6 +7,7 @@ set -eu
 packages="build-essential cmake pkg-config
 	libsqlite3-dev sqlite3
 	libcsv-dev nettle-dev libjansson-dev libunistring-dev
+	libzip-dev libxml2-dev
 	check libsubunit-dev
 	python3 luajit groff-base
 	clang libclang-rt-dev"

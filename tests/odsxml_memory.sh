@@ -1,0 +1,69 @@
+#!/bin/sh
+# odsxml_memory.sh: the ODS XML reader's memory stays flat whatever the
+# file's size.
+#
+#   sh tests/odsxml_memory.sh ODSXML_READ GEN_ODSXML_PY [SANITIZE]
+#
+# Generates 3,000 and 300,000 organisations (about 6.6 MB and 660 MB) with
+# bench/gen_odsxml.py into a temporary folder, reads each to its end with
+# tests/odsxml_read (which prints its peak resident memory, VmHWM, read
+# from /proc/self/status: the kernel's count, which sees every allocator)
+# and fails unless the large file's peak is within 16 MB of the small
+# one's. Under the sanitizers (SANITIZE ON) it skips (exit 77): their
+# shadow memory and quarantine grow with the bytes allocated, whatever the
+# reader holds. Removes what it generated, however it ends.
+set -eu
+
+read_prog=$1
+generator=$2
+sanitize=${3:-OFF}
+small=3000
+large=300000
+limit_kb=16384
+
+case "$sanitize" in
+ON | on | TRUE | true | 1 | YES | yes)
+	echo "odsxml_memory: skipped under the sanitizers"
+	exit 77
+	;;
+esac
+if [ ! -r /proc/self/status ]; then
+	echo "odsxml_memory: no /proc/self/status: skipped"
+	exit 77
+fi
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/odsxml-memory.XXXXXX")
+trap 'rm -rf "$dir"' EXIT INT TERM
+
+# Read FILE, expecting COUNT organisations; prints the peak in kB.
+peak() {
+	out=$("$read_prog" "$1")
+	count=$(printf '%s\n' "$out" | sed -n 's/^organisations //p')
+	kb=$(printf '%s\n' "$out" | sed -n 's/^peak_kb //p')
+	if [ "$count" != "$2" ]; then
+		echo "odsxml_memory: $1: read $count organisations, expected $2" >&2
+		exit 1
+	fi
+	if [ -z "$kb" ] || [ "$kb" -le 0 ]; then
+		echo "odsxml_memory: $1: no peak memory reported" >&2
+		exit 1
+	fi
+	echo "$kb"
+}
+
+python3 "$generator" "$small" -o "$dir/small.xml"
+small_kb=$(peak "$dir/small.xml" "$small")
+rm -f "$dir/small.xml"
+python3 "$generator" "$large" -o "$dir/large.xml"
+large_bytes=$(wc -c <"$dir/large.xml")
+large_kb=$(peak "$dir/large.xml" "$large")
+rm -f "$dir/large.xml"
+
+echo "odsxml_memory: $small organisations: peak ${small_kb} kB;" \
+	"$large organisations ($large_bytes bytes): peak ${large_kb} kB"
+if [ $((large_kb - small_kb)) -gt "$limit_kb" ]; then
+	echo "odsxml_memory: FAILED: the large file's peak is $((large_kb - small_kb)) kB above" \
+		"the small one's (at most $limit_kb kB)" >&2
+	exit 1
+fi
+echo "odsxml_memory: ok (within $limit_kb kB)"
