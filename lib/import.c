@@ -11,8 +11,13 @@
 
 #include <unistr.h>
 
+#include <nettle/sha2.h>
+
 #include "import.h"
 #include "evidence.h"
+#include "fileio.h"
+#include "odsxml.h"
+#include "xlsxread.h"
 
 #define MAX_REJECTIONS 1000
 
@@ -30,6 +35,7 @@ static const struct pcreg__import_kind *const kinds[] = {
 	&pcreg__import_cqc,
 	&pcreg__import_registry_csv,
 	&pcreg__import_registry_jsonl,
+	&pcreg__import_ods_xml,
 };
 
 #define N_KINDS ((int)(sizeof kinds / sizeof kinds[0]))
@@ -712,6 +718,202 @@ static void free_dropped(pcreg_import *imp)
 	imp->ndropped = 0;
 }
 
+/* ---- where records come from ------------------------------------------------------------ */
+
+/* The sheet of an ePCN workbook that holds a kind's rows. */
+static const char *sheet_of(pcreg_import_kind_value kind)
+{
+	return kind == PCREG_IMPORT_PCN_DETAILS    ? "PCN Details"
+	       : kind == PCREG_IMPORT_PCN_PARTNERS ? "PCN Core Partner Details"
+	                                           : NULL;
+}
+
+static pcreg_status open_sheet(pcreg_import *imp)
+{
+	pcreg_db *db = imp->db;
+	const char *sheet = sheet_of(imp->kind->kind);
+	char names[256] = "";
+	size_t i, n;
+	int at;
+	pcreg_status st;
+
+	if (!sheet)
+		return pcreg__error(db, PCREG_INVALID,
+		                    "%s: a workbook: this library reads ePCN's (pcn-details and"
+		                    " pcn-partners), not %s",
+		                    imp->path, imp->kind->word);
+	if ((st = pcreg__xlsx_open(db, imp->path, &imp->xlsx)) != PCREG_OK)
+		return st;
+	if ((at = pcreg__xlsx_sheet_find(imp->xlsx, sheet)) >= 0)
+		return pcreg__xlsx_sheet_open(db, imp->xlsx, (size_t)at);
+	n = pcreg__xlsx_sheet_count(imp->xlsx);
+	for (i = 0; i < n; i++)
+		snprintf(names + strlen(names), sizeof names - strlen(names), "%s\"%s\"",
+		         i ? ", " : "", pcreg__xlsx_sheet_name(imp->xlsx, i));
+	return pcreg__error(db, PCREG_INVALID, "%s: the workbook has no \"%s\" sheet (it has %s)",
+	                    imp->path, sheet, n ? names : "none");
+}
+
+static pcreg_status source_open(pcreg_import *imp)
+{
+	pcreg_db *db = imp->db;
+	struct stat info;
+	pcreg_status st;
+
+	if ((st = pcreg__container(db, imp->path, &imp->container)) != PCREG_OK)
+		return st;
+	if (imp->container == PCREG__TEXT && imp->kind->kind == PCREG_IMPORT_ODS_XML)
+		return pcreg__error(db, PCREG_INVALID,
+		                    "%s: not ODS XML (an HSCOrgRefData file, plain or zipped)", imp->path);
+	if (imp->container == PCREG__TEXT) {
+		if ((st = pcreg__csv_open(db, &imp->csv, imp->path,
+		                          imp->kind->kind == PCREG_IMPORT_REGISTRY_JSONL)) != PCREG_OK)
+			return st;
+		imp->file_size = imp->csv.size;
+		return PCREG_OK;
+	}
+	if (imp->container == PCREG__WORKBOOK)
+		st = open_sheet(imp);
+	else if (imp->kind->kind != PCREG_IMPORT_ODS_XML)
+		st = pcreg__error(db, PCREG_INVALID, "%s: ODS XML, not a %s file", imp->path,
+		                  imp->kind->word);
+	else
+		st = pcreg__odsxml_open(db, imp->path, &imp->ods);
+	if (st == PCREG_OK && stat(imp->path, &info) == 0)
+		imp->file_size = (int64_t)info.st_size;
+	return st;
+}
+
+/* A workbook leaves out a row's empty cells at its end, which a CSV file
+ * writes: the row is given the header's width, as its CSV would have. */
+static pcreg_status pad_record(pcreg_import *imp, struct pcreg__csv_record *rec)
+{
+	size_t i;
+
+	if (!imp->header_done || rec->nfields >= imp->nheader)
+		return PCREG_OK;
+	if (imp->padded_cap < imp->nheader) {
+		const char **fields = pcreg__realloc(imp->padded, imp->nheader * sizeof *fields);
+		size_t *lengths;
+
+		if (!fields)
+			return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
+		imp->padded = fields;
+		lengths = pcreg__realloc(imp->padded_lengths, imp->nheader * sizeof *lengths);
+		if (!lengths)
+			return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
+		imp->padded_lengths = lengths;
+		imp->padded_cap = imp->nheader;
+	}
+	for (i = 0; i < imp->nheader; i++) {
+		imp->padded[i] = i < rec->nfields ? rec->fields[i] : "";
+		imp->padded_lengths[i] = i < rec->nfields ? rec->lengths[i] : 0;
+	}
+	rec->fields = imp->padded;
+	rec->lengths = imp->padded_lengths;
+	rec->nfields = imp->nheader;
+	return PCREG_OK;
+}
+
+static pcreg_status source_next(pcreg_import *imp, struct pcreg__csv_record *rec)
+{
+	pcreg_status st;
+
+	switch (imp->container) {
+	case PCREG__WORKBOOK:
+		if ((st = pcreg__xlsx_next(imp->db, imp->xlsx, rec)) != PCREG_OK)
+			return st;
+		return pad_record(imp, rec);
+	case PCREG__ODS_XML:
+		if ((st = pcreg__odsxml_next(imp->db, imp->ods, &imp->org)) != PCREG_OK)
+			return st;
+		/* A record is named by its line: an organisation with a value
+		 * that cannot be read, by that value's. */
+		rec->line = imp->org->problem ? imp->org->problem_line : imp->org->line;
+		rec->nfields = 0;
+		rec->fields = NULL;
+		rec->lengths = NULL;
+		return PCREG_OK;
+	case PCREG__TEXT:
+		break;
+	}
+	return pcreg__csv_next(imp->db, &imp->csv, rec);
+}
+
+/* The SHA-256 of a whole file, as hex. */
+static pcreg_status file_sha256(pcreg_db *db, const char *path, char out[65])
+{
+	static const char hex[] = "0123456789abcdef";
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	char buf[65536];
+	size_t n, i;
+	int err = 0;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return pcreg__error(db, PCREG_IO, "%s: cannot open: %s", path, strerror(errno));
+	sha256_init(&ctx);
+	while ((n = pcreg__file_read(f, path, buf, sizeof buf, &err)) > 0)
+		sha256_update(&ctx, n, (const uint8_t *)buf);
+	fclose(f);
+	if (err)
+		return pcreg__error(db, PCREG_IO, "%s: read failed: %s", path, strerror(err));
+	sha256_digest(&ctx, sizeof digest, digest);
+	for (i = 0; i < sizeof digest; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[64] = '\0';
+	return PCREG_OK;
+}
+
+static pcreg_status source_sha256(pcreg_import *imp, char out[65])
+{
+	if (imp->container == PCREG__TEXT)
+		return pcreg__csv_sha256(imp->db, &imp->csv, out);
+	return file_sha256(imp->db, imp->path, out);
+}
+
+static int64_t source_bytes_read(const pcreg_import *imp)
+{
+	switch (imp->container) {
+	case PCREG__WORKBOOK:
+		return imp->xlsx ? pcreg__xlsx_bytes_read(imp->xlsx) : 0;
+	case PCREG__ODS_XML:
+		return imp->ods ? pcreg__odsxml_bytes_read(imp->ods) : 0;
+	case PCREG__TEXT:
+		break;
+	}
+	return imp->csv.bytes_read;
+}
+
+static int64_t source_bytes_total(const pcreg_import *imp)
+{
+	switch (imp->container) {
+	case PCREG__WORKBOOK:
+		return imp->xlsx ? pcreg__xlsx_bytes_total(imp->xlsx) : 0;
+	case PCREG__ODS_XML:
+		return imp->ods ? pcreg__odsxml_bytes_total(imp->ods) : 0;
+	case PCREG__TEXT:
+		break;
+	}
+	return imp->csv.size;
+}
+
+static void source_close(pcreg_import *imp)
+{
+	pcreg__csv_close(&imp->csv);
+	pcreg__xlsx_close(imp->xlsx);
+	imp->xlsx = NULL;
+	pcreg__odsxml_close(imp->ods);
+	imp->ods = NULL;
+	pcreg__free(imp->padded);
+	pcreg__free(imp->padded_lengths);
+	imp->padded = NULL;
+	imp->padded_lengths = NULL;
+}
+
 /* ---- detection ---------------------------------------------------------------------------- */
 
 /* The first bytes that are not white space or a byte order mark. */
@@ -770,12 +972,25 @@ static pcreg_status recognise(pcreg_db *db, const char *path,
 	size_t first_lengths[64], second_lengths[64];
 	char why[256];
 	size_t columns;
+	enum pcreg__container container;
 	pcreg_status st;
 	int c;
 
 	*out = NULL;
-	if ((st = first_byte(db, path, &c)) != PCREG_OK)
+	if ((st = first_byte(db, path, &c)) != PCREG_OK ||
+	    (st = pcreg__container(db, path, &container)) != PCREG_OK)
 		return st;
+	if (container == PCREG__ODS_XML) {
+		*out = &pcreg__import_ods_xml;
+		return PCREG_OK;
+	}
+	/* Its two sheets are two kinds: a plan lists both, a caller names one. */
+	if (container == PCREG__WORKBOOK)
+		return pcreg__error(db, PCREG_INVALID,
+		                    "%s: an ePCN workbook holds two kinds of file, pcn-details and"
+		                    " pcn-partners: import it as each (pcreg_import_plan_new() lists"
+		                    " both)",
+		                    path);
 	if (c == EOF)
 		return pcreg__error(db, PCREG_INVALID, "%s: cannot tell what kind of file this is:"
 		                                       " it is empty",
@@ -946,7 +1161,7 @@ static pcreg_status start(pcreg_import *imp)
 	if ((st = pcreg__stmt_acquire(db, SQL_IMPORT_START, &stmt)) != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, imp->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, imp->csv.size);
+	sqlite3_bind_int64(stmt, 2, imp->file_size);
 	sqlite3_bind_text(stmt, 3, imp->kind->word, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, imp->mode == PCREG_IMPORT_LENIENT ? "lenient" : "strict", -1,
 	                  SQLITE_STATIC);
@@ -1063,7 +1278,7 @@ static pcreg_status finish(pcreg_import *imp)
 	/* Indexes first: the kind's end may need them (a full-text rebuild). */
 	if ((imp->bulk && (st = pcreg__bulk_end(imp)) != PCREG_OK) ||
 	    (imp->kind->end && (st = imp->kind->end(imp)) != PCREG_OK) ||
-	    (st = pcreg__csv_sha256(db, &imp->csv, sha)) != PCREG_OK ||
+	    (st = source_sha256(imp, sha)) != PCREG_OK ||
 	    (st = record_skips(imp)) != PCREG_OK ||
 	    (st = pcreg__evidence_commit(imp, sha)) != PCREG_OK ||
 	    (st = pcreg__stmt_acquire(db, SQL_IMPORT_FINISH, &stmt)) != PCREG_OK)
@@ -1257,7 +1472,7 @@ pcreg_status pcreg_import_step(pcreg_import *imp, int rows)
 	pcreg__clear_error(imp->db);
 	while (rows <= 0 || done < rows) {
 		struct pcreg__csv_record rec;
-		pcreg_status st = pcreg__csv_next(imp->db, &imp->csv, &rec);
+		pcreg_status st = source_next(imp, &rec);
 
 		if (st == PCREG_DONE) {
 			st = finish(imp);
@@ -1341,9 +1556,7 @@ pcreg_status pcreg_import_open(pcreg_db *db, const char *path, const pcreg_impor
 		pcreg_import_free(imp);
 		return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", path);
 	}
-	if ((st = pcreg__csv_open(db, &imp->csv, imp->path,
-	                          imp->kind->kind == PCREG_IMPORT_REGISTRY_JSONL)) != PCREG_OK ||
-	    (st = start(imp)) != PCREG_OK) {
+	if ((st = source_open(imp)) != PCREG_OK || (st = start(imp)) != PCREG_OK) {
 		name_the_file(imp, 0);
 		rollback(imp);
 		pcreg_import_free(imp);
@@ -1357,12 +1570,12 @@ pcreg_status pcreg_import_open(pcreg_db *db, const char *path, const pcreg_impor
 
 int64_t pcreg_import_bytes_read(const pcreg_import *imp)
 {
-	return imp ? imp->csv.bytes_read : 0;
+	return imp ? source_bytes_read(imp) : 0;
 }
 
 int64_t pcreg_import_bytes_total(const pcreg_import *imp)
 {
-	return imp ? imp->csv.size : 0;
+	return imp ? source_bytes_total(imp) : 0;
 }
 
 const pcreg_import_report *pcreg_import_get_report(const pcreg_import *imp)
@@ -1384,7 +1597,7 @@ static void release(pcreg_import *imp, int detach_report)
 	pcreg__free(imp->header);
 	for (i = 0; i < 4; i++)
 		pcreg__record_free(imp->membership[i]);
-	pcreg__csv_close(&imp->csv);
+	source_close(imp);
 	if (!detach_report)
 		pcreg_import_report_free(imp->report);
 	pcreg__free(imp->path);

@@ -13,6 +13,18 @@
 #include "csvread.h"
 #include "record.h"
 
+struct pcreg__xlsx;
+struct pcreg__odsxml;
+struct pcreg__ods_org;
+
+/* What a file is before any reader looks at its records. */
+enum pcreg__container {
+	PCREG__TEXT,      /* CSV or JSON Lines */
+	PCREG__WORKBOOK,  /* an .xlsx workbook: ePCN's two sheets */
+	PCREG__ODS_XML    /* ODS XML, plain or zipped */
+};
+
+
 enum pcreg__outcome {
 	PCREG__ROW_UNCHANGED,
 	PCREG__ROW_UPDATED,
@@ -65,7 +77,17 @@ struct pcreg_import {
 	pcreg_import_mode_value mode;
 	char *path;
 	const char *name; /* the file's base name, for messages */
+	/* Where the records come from: CSV (csv), a workbook's sheet (xlsx,
+	 * its records padded to the header's width), or ODS XML (ods: each
+	 * record stands for the organisation in org). */
+	enum pcreg__container container;
 	struct pcreg__csv csv;
+	struct pcreg__xlsx *xlsx;
+	struct pcreg__odsxml *ods;
+	const struct pcreg__ods_org *org;
+	const char **padded;
+	size_t *padded_lengths, padded_cap;
+	int64_t file_size;
 	int header_done;
 	char **header; /* the header's names, for messages */
 	size_t nheader;
@@ -211,6 +233,13 @@ extern const struct pcreg__import_kind pcreg__import_payments;
 extern const struct pcreg__import_kind pcreg__import_cqc;
 extern const struct pcreg__import_kind pcreg__import_registry_csv;
 extern const struct pcreg__import_kind pcreg__import_registry_jsonl;
+
+/* Tell a file's container from its first bytes (and a zip's entries).
+ * PCREG_INVALID, saying what it is, for a zip or XML file this library
+ * does not read. */
+pcreg_status pcreg__container(pcreg_db *db, const char *path, enum pcreg__container *out);
+
+extern const struct pcreg__import_kind pcreg__import_ods_xml;
 
 /* Tell a file's kind from its first records; NULL if none fits, with the
  * reason in @p why. @p first may hold only the first of its @p columns

@@ -9,6 +9,9 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
+#include <zip.h>
 
 #include "import.h"
 
@@ -123,4 +126,82 @@ const struct pcreg__import_kind *pcreg__import_recognise(const struct pcreg__csv
 	snprintf(why, why_size, "%zu columns, the first \"%.40s\"", columns,
 	         r->nfields ? r->fields[0] : "");
 	return NULL;
+}
+
+/* ---- containers ------------------------------------------------------------------------ */
+
+/* Whether the XML text @p head is the root of an ODS HSCOrgRefData file:
+ * its root element is OrgRefData in ODS's namespace. */
+static int ods_xml_root(const char *head)
+{
+	return strstr(head, "OrgRefData") != NULL && strstr(head, "refdata.hscic.gov.uk/org") != NULL;
+}
+
+static pcreg_status zip_container(pcreg_db *db, const char *path, enum pcreg__container *out)
+{
+	zip_t *zip;
+	zip_int64_t i, n;
+	int err = 0, xml = 0;
+
+	zip = zip_open(path, ZIP_RDONLY, &err);
+	if (!zip) {
+		zip_error_t ze;
+		pcreg_status st;
+
+		zip_error_init_with_code(&ze, err);
+		st = pcreg__error(db, err == ZIP_ER_MEMORY ? PCREG_NOMEM : PCREG_INVALID,
+		                  "%s: a zip archive that cannot be read: %s", path,
+		                  zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return st;
+	}
+	if (zip_name_locate(zip, "xl/workbook.xml", 0) >= 0) {
+		zip_discard(zip);
+		*out = PCREG__WORKBOOK;
+		return PCREG_OK;
+	}
+	n = zip_get_num_entries(zip, 0);
+	for (i = 0; i < n && !xml; i++) {
+		const char *name = zip_get_name(zip, (zip_uint64_t)i, 0);
+		size_t len = name ? strlen(name) : 0;
+
+		xml = len > 4 && strcasecmp(name + len - 4, ".xml") == 0 &&
+		      strstr(name, "HSCOrgRefData") != NULL;
+	}
+	zip_discard(zip);
+	if (!xml)
+		return pcreg__error(db, PCREG_INVALID,
+		                    "%s: a zip archive that holds neither a workbook nor an ODS"
+		                    " HSCOrgRefData XML file: unzip it and import what it holds",
+		                    path);
+	*out = PCREG__ODS_XML;
+	return PCREG_OK;
+}
+
+pcreg_status pcreg__container(pcreg_db *db, const char *path, enum pcreg__container *out)
+{
+	char head[1024];
+	size_t n, at = 0;
+	FILE *f;
+
+	*out = PCREG__TEXT;
+	f = fopen(path, "rb");
+	if (!f)
+		return PCREG_OK; /* the reader says why it cannot open it */
+	n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	if (n >= 4 && memcmp(head, "PK\3\4", 4) == 0)
+		return zip_container(db, path, out);
+	if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+		at = 3;
+	while (at < n && isspace((unsigned char)head[at]))
+		at++;
+	if (at < n && head[at] == '<') {
+		if (!ods_xml_root(head + at))
+			return pcreg__error(db, PCREG_INVALID,
+			                    "%s: XML (or HTML), but not the ODS HSCOrgRefData file", path);
+		*out = PCREG__ODS_XML;
+	}
+	return PCREG_OK;
 }

@@ -91,6 +91,53 @@ pcreg_status pcreg_journal_imports(pcreg_db *db, pcreg_import_entry_iter **out)
 	                       (struct pcreg__iter **)(void *)out);
 }
 
+/* ---- rejected rows -------------------------------------------------------------- */
+
+enum { R_IMPORT, R_LINE, R_FIELD, R_REASON, N_REJECTION_FIELDS };
+
+static const struct pcreg__field rejection_fields[N_REJECTION_FIELDS] = {
+	{ "import_id", PCREG__T_INT, 0, NULL, NULL },
+	{ "line", PCREG__T_INT, 0, NULL, NULL },
+	{ "field", PCREG__T_TEXT, 0, NULL, NULL },
+	{ "reason", PCREG__T_TEXT, 0, NULL, NULL },
+};
+
+static const struct pcreg__entity rejection_entity = {
+	"rejection", rejection_fields, N_REJECTION_FIELDS, 1, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, 0, NULL, 0,
+};
+
+/* ?1 = 0 is every import's: the primary key (import_id, line) orders both. */
+static const char SQL_REJECTIONS[] =
+	"SELECT import_id, line, field, reason FROM import_rejection"
+	" WHERE ?1 = 0 OR import_id = ?1 ORDER BY import_id, line";
+
+PCREG__ITERATOR(rejection_iter, rejection)
+PCREG__GET_INT(rejection, import_id, R_IMPORT)
+PCREG__GET_INT(rejection, line, R_LINE)
+PCREG__GET_TEXT(rejection, field, R_FIELD)
+PCREG__GET_TEXT(rejection, reason, R_REASON)
+
+pcreg_status pcreg_journal_rejections(pcreg_db *db, int64_t import_id, pcreg_rejection_iter **out)
+{
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__enter(db);
+
+	if (st != PCREG_OK)
+		return st;
+	if ((st = pcreg__require(db, out, "pcreg_journal_rejections", "out")) != PCREG_OK)
+		return st;
+	*out = NULL;
+	if (import_id < 0)
+		return pcreg__error(db, PCREG_INVALID, "pcreg_journal_rejections: import %lld is no import",
+		                    (long long)import_id);
+	if ((st = pcreg__stmt_acquire(db, SQL_REJECTIONS, &stmt)) != PCREG_OK)
+		return st;
+	sqlite3_bind_int64(stmt, 1, import_id);
+	return pcreg__iter_new(db, &rejection_entity, stmt, SQL_REJECTIONS,
+	                       (struct pcreg__iter **)(void *)out);
+}
+
 /* ---- changes -------------------------------------------------------------------- */
 
 enum { C_ID, C_IMPORT, C_ENTITY, C_CODE, C_SUBKEY, C_ACTION, C_FIELD, C_OLD, C_NEW, C_DATE,

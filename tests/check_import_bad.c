@@ -497,9 +497,14 @@ START_TEST(test_arguments)
 	assert_failed(pcreg_import_open(db, good, &opts, &imp), PCREG_MISUSE,
 	              "pcreg_import_open: options version 99 is not one this library knows");
 	opts.version = PCREG_IMPORT_OPTIONS_VERSION;
-	opts.kind = 13;
+	opts.kind = 14;
 	assert_failed(pcreg_import_open(db, good, &opts, &imp), PCREG_INVALID,
-	              "options.kind: 13 is not a kind of file");
+	              "options.kind: 14 is not a kind of file");
+	/* A CSV file named as ODS XML. */
+	opts.kind = PCREG_IMPORT_ODS_XML;
+	ck_assert_int_eq(pcreg_import_open(db, good, &opts, &imp), PCREG_INVALID);
+	ck_assert_msg(strstr(pcreg_db_errmsg(db), ": not ODS XML"), "%s", pcreg_db_errmsg(db));
+	ck_assert_ptr_null(imp);
 	opts.kind = -1;
 	assert_failed(pcreg_import_open(db, good, &opts, &imp), PCREG_INVALID,
 	              "options.kind: -1 is not a kind of file");
@@ -595,7 +600,7 @@ START_TEST(test_kind_words)
 	static const char *const words[] = {
 		"auto",         "epraccur",  "eccg",     "icb-names", "practice-map",
 		"succ",         "pcn-details", "pcn-partners", "list-size", "payments",
-		"cqc",          "registry-csv", "registry-jsonl",
+		"cqc",          "registry-csv", "registry-jsonl", "ods-xml",
 	};
 	int k;
 
@@ -611,7 +616,7 @@ START_TEST(test_kind_words)
 		upper[i] = '\0';
 		ck_assert_int_eq(pcreg_import_kind_parse(upper), k);
 	}
-	ck_assert_ptr_null(pcreg_import_kind_str((pcreg_import_kind_value)13));
+	ck_assert_ptr_null(pcreg_import_kind_str((pcreg_import_kind_value)14));
 	ck_assert_ptr_null(pcreg_import_kind_str((pcreg_import_kind_value)-1));
 	ck_assert_int_eq(pcreg_import_kind_parse(NULL), -1);
 	ck_assert_int_eq(pcreg_import_kind_parse(""), -1);
@@ -641,6 +646,7 @@ static const struct {
 	{ "cqc-latest-ratings.csv", PCREG_IMPORT_CQC, 6 },
 	{ "registry-commissioner.csv", PCREG_IMPORT_REGISTRY_CSV, 1 },
 	{ "registry-network.jsonl", PCREG_IMPORT_REGISTRY_JSONL, 1 },
+	{ "HSCOrgRefData_Full.xml", PCREG_IMPORT_ODS_XML, 8 },
 };
 
 #define N_GOOD ((int)(sizeof good_files / sizeof good_files[0]))
@@ -655,6 +661,93 @@ START_TEST(test_detect_each_kind)
 	              pcreg_db_errmsg(db));
 	ck_assert_msg(kind == good_files[_i].kind, "%s: %s, expected %s", good_files[_i].file,
 	              pcreg_import_kind_str(kind), pcreg_import_kind_str(good_files[_i].kind));
+}
+END_TEST
+
+/* An ODS XML organisation with a value that cannot be read is one bad
+ * row: strict fails naming its line and element, lenient leaves it out. */
+START_TEST(test_ods_xml_bad_value_is_one_row)
+{
+	static const char path[] = PCREG_SOURCE_DIR "/tests/data/ods-xml/bad/impossible-date.xml";
+	pcreg_import_options opts = PCREG_IMPORT_OPTIONS_INIT;
+	pcreg_import_report *r = NULL;
+
+	opts.mode = PCREG_IMPORT_STRICT;
+	ck_assert_int_eq(pcreg_import_file(db, path, &opts, &r), PCREG_INVALID);
+	ck_assert_msg(strstr(pcreg_db_errmsg(db),
+	                     "impossible-date.xml:34: Start: \"2021-02-30\" is not a real date"),
+	              "%s", pcreg_db_errmsg(db));
+	pcreg_import_report_free(r);
+	r = NULL;
+	ck_assert_int_eq(count_where("SELECT count(*) FROM import"), 0);
+	opts.mode = PCREG_IMPORT_LENIENT;
+	ck_assert_msg(pcreg_import_file(db, path, &opts, &r) == PCREG_OK, "%s", pcreg_db_errmsg(db));
+	ck_assert_int_eq(pcreg_import_report_rows_read(r), 1);
+	ck_assert_int_eq(pcreg_import_report_rejected(r), 1);
+	ck_assert_int_eq(pcreg_import_report_rejection_line(r, 0), 34);
+	ck_assert_str_eq(pcreg_import_report_rejection_field(r, 0), "Start");
+	pcreg_import_report_free(r);
+}
+END_TEST
+
+/* The release an import was. */
+static int64_t release_of(int64_t import_id)
+{
+	pcreg_import_entry *e = NULL;
+	int64_t id;
+
+	ck_assert_int_eq(pcreg_journal_import_get(db, import_id, &e), PCREG_OK);
+	id = pcreg_import_entry_release_id(e);
+	pcreg_import_entry_free(e);
+	ck_assert_int_gt(id, 0);
+	return id;
+}
+
+/* The good ePCN workbook holds the rows of the good ePCN CSVs: after them,
+ * each sheet is the same release and changes nothing; its kind cannot be
+ * told (two sheets, two kinds), and a kind without a sheet is refused. */
+START_TEST(test_good_workbook_is_its_csvs)
+{
+	static const char *const csvs[] = { "icb_names_codes_dec_2024.csv", "eccg.csv",
+		                            "epraccur.csv", "ePCN_PCNDetails.csv",
+		                            "ePCN_PCN_Core_Partner_Details.csv" };
+	static const pcreg_import_kind_value sheets[] = { PCREG_IMPORT_PCN_DETAILS,
+		                                          PCREG_IMPORT_PCN_PARTNERS };
+	pcreg_import_options opts = PCREG_IMPORT_OPTIONS_INIT;
+	pcreg_import_kind_value kind = PCREG_IMPORT_AUTO;
+	pcreg_import_report *r = NULL;
+	int64_t release[2];
+	size_t i;
+
+	for (i = 0; i < sizeof csvs / sizeof csvs[0]; i++) {
+		char path[1024];
+
+		snprintf(path, sizeof path, "%s%s", GOOD, csvs[i]);
+		ck_assert_msg(pcreg_import_auto(db, path, PCREG_IMPORT_STRICT, &r) == PCREG_OK, "%s",
+		              pcreg_db_errmsg(db));
+		if (i >= 3)
+			release[i - 3] = release_of(pcreg_import_report_id(r));
+		pcreg_import_report_free(r);
+		r = NULL;
+	}
+	for (i = 0; i < 2; i++) {
+		opts.kind = sheets[i];
+		ck_assert_msg(pcreg_import_file(db, GOOD "ePCN.xlsx", &opts, &r) == PCREG_OK, "%s",
+		              pcreg_db_errmsg(db));
+		ck_assert_int_eq(pcreg_import_report_rows_read(r), 2);
+		ck_assert_int_eq(pcreg_import_report_unchanged(r), 2);
+		ck_assert_int_eq(release_of(pcreg_import_report_id(r)), release[i]);
+		pcreg_import_report_free(r);
+		r = NULL;
+	}
+	ck_assert_int_eq(pcreg_import_detect(db, GOOD "ePCN.xlsx", &kind), PCREG_INVALID);
+	ck_assert_msg(strstr(pcreg_db_errmsg(db), "ePCN.xlsx: an ePCN workbook holds two kinds"),
+	              "%s", pcreg_db_errmsg(db));
+	opts.kind = PCREG_IMPORT_EPRACCUR;
+	ck_assert_int_eq(pcreg_import_file(db, GOOD "ePCN.xlsx", &opts, &r), PCREG_INVALID);
+	ck_assert_msg(strstr(pcreg_db_errmsg(db), "a workbook: this library reads ePCN's"), "%s",
+	              pcreg_db_errmsg(db));
+	pcreg_import_report_free(r);
 }
 END_TEST
 
@@ -978,6 +1071,8 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(empty, setup_empty, teardown);
 	tcase_add_test(empty, test_bad_bulk_load_restores_schema);
 	tcase_add_test(empty, test_good_files_import);
+	tcase_add_test(empty, test_good_workbook_is_its_csvs);
+	tcase_add_test(empty, test_ods_xml_bad_value_is_one_row);
 	suite_add_tcase(s, empty);
 	return s;
 }

@@ -675,19 +675,44 @@ static int64_t lines_of(const char *path)
 	return n;
 }
 
+/* The PCN a payments file says the practice was in on its year's last day
+ * (NULL: none). */
+static void expect_network(const char *practice, const char *on, const char *pcn)
+{
+	pcreg_answer *a = NULL;
+
+	ck_assert_msg(pcreg_membership_answer(db, PCREG_MEMBERSHIP_NETWORK, practice, on, &a) ==
+	                      PCREG_OK,
+	              "%s", pcreg_db_errmsg(db));
+	if (pcn)
+		ck_assert_msg(pcreg_answer_organisation(a) &&
+		                      strcmp(pcreg_answer_organisation(a), pcn) == 0,
+		              "%s on %s: in %s, expected %s", practice, on,
+		              pcreg_answer_organisation(a) ? pcreg_answer_organisation(a) : "none", pcn);
+	else
+		ck_assert_msg(!pcreg_answer_organisation(a), "%s on %s: in %s, expected none", practice,
+		              on, pcreg_answer_organisation(a));
+	pcreg_answer_free(a);
+}
+
 START_TEST(test_real_files_load)
 {
-	/* A81001 in each year's file: GMS, its CCG or sub-ICB, its patients. */
+	/* A81001 in each year's file: GMS, its CCG or sub-ICB, its patients;
+	 * and the PCN the file names from 2019/20 (read from the files by
+	 * hand: U89141). */
 	static const struct {
-		const char *file, *on, *year_end, *commissioner;
+		const char *file, *on, *year_end, *commissioner, *pcn;
 		int64_t registered;
 	} years[] = {
-		{ "contracts/nhspaymentsgp-17-18-csv.csv", "2017-10-01", "2018-03-31", "00K", 4114 },
+		{ "contracts/nhspaymentsgp-17-18-csv.csv", "2017-10-01", "2018-03-31", "00K", NULL,
+		  4114 },
 		{ "contracts/nhspaymentsgp-21-22-prac-csv-v2.csv", "2021-10-01", "2022-03-31", "16C",
-		  4061 },
+		  "U89141", 4061 },
 		{ "contracts/nhspaymentsgp-22-23-prac-csv.csv", "2022-10-01", "2023-03-31", "16C",
-		  4029 },
+		  "U89141", 4029 },
 	};
+	/* B82005, a PMS practice in 03Q every year, in U56562 where a PCN is given. */
+	static const char *const pms_pcn[] = { NULL, "U56562", "U56562" };
 	pcreg_import_options opts = PCREG_IMPORT_OPTIONS_INIT;
 	pcreg_import_report *r = NULL;
 	pcreg_contract *c = NULL;
@@ -736,6 +761,14 @@ START_TEST(test_real_files_load)
 		ck_assert_pstr_eq(pcreg_contract_commissioner(c), years[i].commissioner);
 		pcreg_contract_free(c);
 		c = NULL;
+		ck_assert_msg(pcreg_contract_core_on(db, "B82005", years[i].on, &c) == PCREG_OK, "%s: %s",
+		              years[i].file, pcreg_db_errmsg(db));
+		ck_assert_int_eq(pcreg_contract_type(c), PCREG_CONTRACT_PMS);
+		ck_assert_pstr_eq(pcreg_contract_commissioner(c), "03Q");
+		pcreg_contract_free(c);
+		c = NULL;
+		expect_network("A81001", years[i].year_end, years[i].pcn);
+		expect_network("B82005", years[i].year_end, pms_pcn[i]);
 		ck_assert_msg(pcreg_list_size_get(db, "A81001", years[i].year_end, &l) == PCREG_OK,
 		              "%s: %s", years[i].year_end, pcreg_db_errmsg(db));
 		ck_assert_int_eq(pcreg_list_size_registered(l), years[i].registered);

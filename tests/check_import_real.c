@@ -608,6 +608,58 @@ START_TEST(test_two_releases_journal_exactly_the_edits)
 }
 END_TEST
 
+/* ---- the ODS XML alone --------------------------------------------------------------- */
+
+static void expect_commissioner(const char *practice, const char *on, const char *code)
+{
+	pcreg_answer *a = NULL;
+
+	OK(pcreg_membership_answer(db, PCREG_MEMBERSHIP_COMMISSIONER, practice, on, &a));
+	ck_assert_msg(pcreg_answer_organisation(a) && strcmp(pcreg_answer_organisation(a), code) == 0,
+	              "%s on %s: %s, expected %s", practice, on,
+	              pcreg_answer_organisation(a) ? pcreg_answer_organisation(a) : "none", code);
+	ck_assert_msg(pcreg_answer_certainty(a) == PCREG_CERTAINTY_STATED, "%s on %s: %s, not stated",
+	              practice, on, pcreg_certainty_str(pcreg_answer_certainty(a)));
+	pcreg_answer_free(a);
+}
+
+static void expect_resolution(const char *code, const char *on, const char *to)
+{
+	pcreg_resolution *r = NULL;
+
+	OK(pcreg_succession_resolve(db, code, on, &r));
+	ck_assert_msg(strcmp(pcreg_resolution_code(r), to) == 0, "%s on %s resolves to %s, expected %s",
+	              code, on, pcreg_resolution_code(r), to);
+	pcreg_resolution_free(r);
+}
+
+/* The XML's dated relationships are stated evidence: a registry built from
+ * it alone answers as-of questions back to 1999. */
+START_TEST(test_ods_xml_alone_answers_back_to_the_1990s)
+{
+	pcreg_import_report *r;
+	pcreg_commissioner *c = NULL;
+
+	if (!have_data())
+		return;
+	open_registry("ods-xml.db");
+	r = import("ods-xml/HSCOrgRefData_excerpt.xml");
+	ck_assert_int_eq(pcreg_import_report_kind(r), PCREG_IMPORT_ODS_XML);
+	ck_assert_int_eq(pcreg_import_report_rows_read(r), 4);
+	pcreg_import_report_free(r);
+	expect_commissioner("J82028", "2000-06-01", "4RK71");
+	expect_commissioner("J82028", "2005-06-01", "5FE");
+	expect_commissioner("J82028", "2016-06-01", "10R");
+	/* The primary care group and trust are commissioners of another kind. */
+	OK(pcreg_commissioner_get(db, "5FE", &c));
+	ck_assert_int_eq(pcreg_commissioner_kind(c), PCREG_COMMISSIONER_OTHER);
+	pcreg_commissioner_free(c);
+	expect_resolution("YGM10", "2015-06-30", "YGM10");
+	expect_resolution("YGM10", "2015-07-01", "YGM41");
+	pcreg_db_close(db);
+}
+END_TEST
+
 static Suite *real_suite(void)
 {
 	Suite *s = suite_create("import_real");
@@ -616,6 +668,7 @@ static Suite *real_suite(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_every_file_imports_with_the_counts_of_the_file);
 	tcase_add_test(tc, test_two_releases_journal_exactly_the_edits);
+	tcase_add_test(tc, test_ods_xml_alone_answers_back_to_the_1990s);
 	suite_add_tcase(s, tc);
 	return s;
 }

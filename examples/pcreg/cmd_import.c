@@ -77,12 +77,21 @@ static void print_rejections(const char *path, const pcreg_import_report *r)
 		        field ? ": " : "", pcreg_import_report_rejection_reason(r, i));
 	}
 	if (pcreg_import_report_rejected(r) > n)
-		fprintf(stderr, "pcreg: %s: %" PRId64 " more rows rejected (the journal has them all)\n",
-		        path, pcreg_import_report_rejected(r) - n);
+		fprintf(stderr,
+		        "pcreg: %s: %" PRId64 " more rows rejected ('pcreg rejections --import %" PRId64
+		        "' lists them all)\n",
+		        path, pcreg_import_report_rejected(r) - n, pcreg_import_report_id(r));
 }
 
+/* What a run of imports did, for the total line. */
+struct import_totals {
+	int files, imported, skipped, failed;
+	int64_t rows, inserted, updated, unchanged, rows_skipped, rejected;
+	int code; /* the first failure's exit status */
+};
+
 static int import_one(pcreg_db *db, const char *path, const pcreg_import_options *opts,
-                      int progress)
+                      int progress, struct import_totals *t)
 {
 	pcreg_import *imp = NULL;
 	pcreg_status st = pcreg_import_open(db, path, opts, &imp);
@@ -95,13 +104,114 @@ static int import_one(pcreg_db *db, const char *path, const pcreg_import_options
 	if (progress && imp)
 		clear_progress();
 	if (st == PCREG_DONE) {
-		print_report(pcreg_import_get_report(imp));
-		print_rejections(path, pcreg_import_get_report(imp));
+		const pcreg_import_report *r = pcreg_import_get_report(imp);
+
+		print_report(r);
+		print_rejections(path, r);
+		t->rows += pcreg_import_report_rows_read(r);
+		t->inserted += pcreg_import_report_inserted(r);
+		t->updated += pcreg_import_report_updated(r);
+		t->unchanged += pcreg_import_report_unchanged(r);
+		t->rows_skipped += pcreg_import_report_skipped(r);
+		t->rejected += pcreg_import_report_rejected(r);
 	} else {
 		code = cli_fail(db, st);
 	}
 	pcreg_import_free(imp);
 	return code;
+}
+
+static void failed(struct import_totals *t, int code)
+{
+	t->failed++;
+	if (t->code == EXIT_OK)
+		t->code = code;
+}
+
+/* A workbook's sheets are two imports, one after the other: the file goes
+ * in whole or not at all, as any other file does. */
+static void import_entries(pcreg_db *db, const pcreg_import_plan *plan, int first, int n,
+                           pcreg_import_options *opts, int progress, struct import_totals *t)
+{
+	struct import_totals before = *t;
+	int code = EXIT_OK, i;
+
+	t->files++;
+	if (n > 1 && pcreg_db_begin(db) != PCREG_OK) {
+		failed(t, cli_fail(db, PCREG_IO));
+		return;
+	}
+	for (i = first; i < first + n && code == EXIT_OK; i++) {
+		opts->kind = pcreg_import_plan_kind(plan, i);
+		code = import_one(db, pcreg_import_plan_path(plan, i), opts, progress, t);
+	}
+	if (n > 1) {
+		if (code == EXIT_OK && pcreg_db_commit(db) != PCREG_OK)
+			code = cli_fail(db, PCREG_IO);
+		if (code != EXIT_OK) {
+			pcreg_db_rollback(db);
+			*t = before;
+			t->files++;
+		}
+	}
+	if (code != EXIT_OK)
+		failed(t, code);
+	else
+		t->imported++;
+}
+
+static void print_totals(const struct import_totals *t)
+{
+	printf("%d file%s: %d imported, %d skipped, %d failed; %" PRId64 " row%s read: %" PRId64
+	       " inserted, %" PRId64 " updated, %" PRId64 " unchanged, %" PRId64 " skipped, %" PRId64
+	       " rejected\n",
+	       t->files, t->files == 1 ? "" : "s", t->imported, t->skipped, t->failed, t->rows,
+	       t->rows == 1 ? "" : "s", t->inserted, t->updated, t->unchanged, t->rows_skipped,
+	       t->rejected);
+}
+
+/* import auto FILE|DIR...: every file found, recognised and put in order. */
+static int import_planned(struct cli *cli, pcreg_db *db, int argc, char **argv,
+                          pcreg_import_options *opts, int progress, struct import_totals *t)
+{
+	pcreg_import_plan *plan = NULL;
+	pcreg_status st;
+	int i, n, j;
+
+	for (i = optind + 1; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0)
+			return cli_usage_error(cli, "standard input (-) is read only as a kind named"
+			                            " ('pcreg import epraccur -')");
+	st = pcreg_import_plan_new(db, (const char *const *)argv + optind + 1,
+	                           argc - optind - 1, &plan);
+	if (st != PCREG_OK)
+		return cli_fail(db, st);
+	n = pcreg_import_plan_count(plan);
+	for (i = 0; i < n; i = j) {
+		const char *path = pcreg_import_plan_path(plan, i);
+
+		for (j = i + 1; j < n && pcreg_import_plan_action(plan, j) == PCREG_PLAN_IMPORT &&
+		                strcmp(pcreg_import_plan_path(plan, j), path) == 0;
+		     j++)
+			;
+		switch (pcreg_import_plan_action(plan, i)) {
+		case PCREG_PLAN_IMPORT:
+			import_entries(db, plan, i, j - i, opts, progress, t);
+			break;
+		case PCREG_PLAN_SKIP:
+			t->files++;
+			t->skipped++;
+			printf("%s: skipped: %s\n", path, pcreg_import_plan_note(plan, i));
+			break;
+		case PCREG_PLAN_FAIL:
+			t->files++;
+			cli_error(0, "%s", pcreg_import_plan_note(plan, i));
+			failed(t, EXIT_FAIL);
+			break;
+		}
+	}
+	pcreg_import_plan_free(plan);
+	return EXIT_OK;
 }
 
 int cmd_import(struct cli *cli, int argc, char **argv)
@@ -114,8 +224,9 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		CLI_COMMON_OPTIONS
 	};
 	pcreg_import_options opts = PCREG_IMPORT_OPTIONS_INIT;
+	struct import_totals totals;
 	pcreg_db *db = NULL;
-	int c, code, quiet = 0, strict = 0, lenient = 0, kind, i;
+	int c, code, quiet = 0, strict = 0, lenient = 0, kind, i, progress;
 
 	while ((c = cli_option(cli, argc, argv, "hq", options, &code)) > 0) {
 		strict |= c == 's';
@@ -137,11 +248,25 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	opts.mode = lenient ? PCREG_IMPORT_LENIENT : PCREG_IMPORT_STRICT;
 	if ((code = cli_open(cli, 1, 0, &db)) != EXIT_OK)
 		return code;
-	/* Each file is its own import: one that fails leaves those before it in. */
-	for (i = optind + 1; i < argc && code == EXIT_OK; i++)
-		code = import_one(db, argv[i], &opts, !quiet && isatty(STDERR_FILENO));
+	memset(&totals, 0, sizeof totals);
+	progress = !quiet && isatty(STDERR_FILENO);
+	/* Each file is its own import: one that fails leaves the others in. */
+	if (kind == PCREG_IMPORT_AUTO) {
+		code = import_planned(cli, db, argc, argv, &opts, progress, &totals);
+	} else {
+		for (i = optind + 1; i < argc; i++) {
+			totals.files++;
+			if ((code = import_one(db, argv[i], &opts, progress, &totals)) != EXIT_OK)
+				failed(&totals, code);
+			else
+				totals.imported++;
+		}
+		code = EXIT_OK;
+	}
+	if (code == EXIT_OK && totals.files > 1)
+		print_totals(&totals);
 	pcreg_db_close(db);
-	return code;
+	return code != EXIT_OK ? code : totals.code;
 }
 
 /* ---- imports ---------------------------------------------------------------------------- */
@@ -191,6 +316,49 @@ int cmd_imports(struct cli *cli, int argc, char **argv)
 		out_row_end(out);
 	}
 	pcreg_import_entry_iter_free(it);
+	code = st == PCREG_DONE ? out_end(out) : (out_abort(out), cli_fail(db, st));
+	pcreg_db_close(db);
+	return code;
+}
+
+/* ---- rejections -------------------------------------------------------------------------- */
+
+int cmd_rejections(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "import", required_argument, NULL, 'i' },
+		CLI_COMMON_OPTIONS
+	};
+	static const struct out_column columns[] = {
+		{ "import", "Import", OUT_ID }, { "line", "Line", OUT_INT },
+		{ "field", "Field", OUT_TEXT }, { "reason", "Reason", OUT_TEXT },
+	};
+	pcreg_db *db = NULL;
+	pcreg_rejection_iter *it = NULL;
+	const pcreg_rejection *r;
+	int64_t import_id = 0;
+	struct out *out;
+	pcreg_status st;
+	int c, code;
+
+	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0)
+		if (c == 'i' && (import_id = cli_number(optarg)) <= 0)
+			return cli_usage_error(cli, "--import: \"%s\" is not an import number", optarg);
+	if (c == 0)
+		return code;
+	if ((code = cli_positionals(cli, argc, argv, 0, 0)) != EXIT_OK ||
+	    (code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
+		return code;
+	out = out_begin(cli->format, columns, 4, 0);
+	st = pcreg_journal_rejections(db, import_id, &it);
+	while (st == PCREG_OK && (st = pcreg_rejection_iter_next(it, &r)) == PCREG_OK) {
+		out_int(out, pcreg_rejection_import_id(r));
+		out_int(out, pcreg_rejection_line(r));
+		out_text(out, pcreg_rejection_field(r));
+		out_text(out, pcreg_rejection_reason(r));
+		out_row_end(out);
+	}
+	pcreg_rejection_iter_free(it);
 	code = st == PCREG_DONE ? out_end(out) : (out_abort(out), cli_fail(db, st));
 	pcreg_db_close(db);
 	return code;
@@ -573,7 +741,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "\"%s\" is not an entity (see 'pcreg help export')", entity);
 	if ((code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
 		return code;
-	if (output) {
+	/* "-o -" is standard output, as with no -o. */
+	if (output && strcmp(output, "-") != 0) {
 		st = pcreg_export_file(db, entity, format, output);
 		if (st == PCREG_OK)
 			st = PCREG_DONE;

@@ -25,15 +25,25 @@ static const struct command commands[] = {
 	{ "migrate", cmd_migrate, "[--status | --to N]", "show or change the schema version",
 	  "  --status           print the schema version and whether it is behind\n"
 	  "  --to N             migrate to version N (default: the latest)\n" },
-	{ "import", cmd_import, "KIND FILE... [--strict | --lenient] [--quiet]",
+	{ "import", cmd_import, "KIND FILE... [--strict | --lenient] [--released DATE] [--quiet]",
 	  "load national files into the registry",
 	  "KIND is auto (tell from the content) or one of: epraccur, eccg, icb-names,\n"
 	  "practice-map, succ, pcn-details, pcn-partners, list-size, payments, cqc,\n"
-	  "registry-csv, registry-jsonl. Each FILE is one import: all of it or none.\n"
+	  "ods-xml, registry-csv, registry-jsonl. Each FILE is one import: all of it or\n"
+	  "none; one that fails leaves the others in, and the exit status says so.\n"
+	  "With auto, a FILE may be a folder: every file in it, at any depth, is\n"
+	  "recognised and loaded in an efficient order (files that are not data are\n"
+	  "named as skipped). An ePCN workbook (.xlsx) is its two sheets' kinds. With a\n"
+	  "kind named, FILE may be - (standard input).\n"
+	  "  --released DATE    the release's date, where the file does not give one\n"
 	  "  --strict           the first bad row fails the file (default)\n"
 	  "  --lenient          bad rows are reported on stderr and left out\n"
 	  "  --quiet            no progress bar (there is none unless stderr is a terminal)\n" },
 	{ "imports", cmd_imports, "[--format FORMAT]", "list past imports", FORMAT },
+	{ "rejections", cmd_rejections, "[--import N] [--format FORMAT]",
+	  "list every row lenient imports left out, and why",
+	  "The journal keeps them all (an import prints the first 1,000).\n"
+	  "  --import N         rows import N left out\n" FORMAT },
 	{ "changes", cmd_changes,
 	  "[--import N | --by-release] [--code CODE] [--since DATE] [--format FORMAT]",
 	  "show the journal of what imports changed",
@@ -51,7 +61,7 @@ static const struct command commands[] = {
 	  "commissioner_membership, network_membership, federation_membership, contract,\n"
 	  "inspection, list_size.\n"
 	  "  --format FORMAT    csv (default) or jsonl\n"
-	  "  -o, --output FILE  write FILE (all or nothing) instead of stdout\n" },
+	  "  -o, --output FILE  write FILE (all or nothing) instead of stdout; - is stdout\n" },
 	{ "practice show", cmd_practice_show, "CODE [--as-of DATE] [--format FORMAT]",
 	  "one practice, and where it stood on a date", AS_OF FORMAT },
 	{ "practice list", cmd_practice_list,

@@ -51,7 +51,8 @@ typedef enum pcreg_import_kind_value {
 	PCREG_IMPORT_PAYMENTS = 9,       /**< NHS Payments to General Practice: core contracts */
 	PCREG_IMPORT_CQC = 10,           /**< CQC latest ratings */
 	PCREG_IMPORT_REGISTRY_CSV = 11,  /**< this library's CSV export of one entity */
-	PCREG_IMPORT_REGISTRY_JSONL = 12 /**< this library's JSON Lines export of one entity */
+	PCREG_IMPORT_REGISTRY_JSONL = 12, /**< this library's JSON Lines export of one entity */
+	PCREG_IMPORT_ODS_XML = 13        /**< ODS XML (HSCOrgRefData): every organisation's history */
 } pcreg_import_kind_value;
 
 /** How bad rows are handled. */
@@ -208,6 +209,57 @@ PCREG_API pcreg_status pcreg_import_auto(pcreg_db *db, const char *path, int mod
  * @param report  report, or NULL
  */
 PCREG_API void pcreg_import_report_free(pcreg_import_report *report);
+
+/**
+ * @name Importing a set of files
+ * A plan looks at files and folders (recursively), tells each file's kind,
+ * and puts them in an efficient order: the organisations others refer to
+ * first, each kind's files by name. With the history's rules the result
+ * does not depend on the order; the order only saves work. An ePCN
+ * workbook is two entries, its "PCN Details" sheet then its partners
+ * sheet, the same two releases as its CSV conversion. Files that are not
+ * national data (a README, an image) are entries to skip; a file of a data
+ * extension (.csv, .xlsx, .xml, .zip, .jsonl) whose kind cannot be told
+ * is an entry that failed, with the reason.
+ * @{ */
+
+/** A planned set of imports (opaque). */
+typedef struct pcreg_import_plan pcreg_import_plan;
+
+/** What the plan does with a file. */
+typedef enum pcreg_plan_action_value {
+	PCREG_PLAN_IMPORT = 0, /**< a file of a kind this library reads */
+	PCREG_PLAN_SKIP = 1,   /**< not national data: left alone */
+	PCREG_PLAN_FAIL = 2    /**< a data file whose kind cannot be told, or that cannot be read */
+} pcreg_plan_action_value;
+
+/**
+ * Plan the import of files and folders.
+ *
+ * @param db        open registry (for messages)
+ * @param paths     files and folders; a folder's files are all taken, at any depth
+ * @param npaths    how many (0 or more)
+ * @param[out] out  new plan; free with pcreg_import_plan_free()
+ * @return PCREG_OK (files that cannot be told are entries, not failures);
+ *         PCREG_NOTFOUND or PCREG_IO when a path given cannot be read,
+ *         naming it; PCREG_NOMEM
+ */
+PCREG_API pcreg_status pcreg_import_plan_new(pcreg_db *db, const char *const *paths,
+                                             int npaths, pcreg_import_plan **out);
+/** How many entries: imports in order, then the files skipped or failed. */
+PCREG_API int pcreg_import_plan_count(const pcreg_import_plan *plan);
+/** The i-th entry's path, borrowed; NULL out of range. */
+PCREG_API const char *pcreg_import_plan_path(const pcreg_import_plan *plan, int i);
+/** What to do with it; PCREG_PLAN_FAIL out of range. */
+PCREG_API pcreg_plan_action_value pcreg_import_plan_action(const pcreg_import_plan *plan,
+                                                           int i);
+/** The kind to import it as (PCREG_IMPORT_AUTO unless the action is PCREG_PLAN_IMPORT). */
+PCREG_API pcreg_import_kind_value pcreg_import_plan_kind(const pcreg_import_plan *plan, int i);
+/** Why it is skipped or failed, borrowed; NULL for an import. */
+PCREG_API const char *pcreg_import_plan_note(const pcreg_import_plan *plan, int i);
+/** Free a plan; NULL is a no-op. */
+PCREG_API void pcreg_import_plan_free(pcreg_import_plan *plan);
+/** @} */
 
 /** @name Report fields
  * Every row read is exactly one of inserted, updated, unchanged, skipped

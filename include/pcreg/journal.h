@@ -85,6 +85,42 @@ PCREG_API int64_t pcreg_import_entry_release_id(const pcreg_import_entry *entry)
 PCREG_API const char *pcreg_import_entry_release_digest(const pcreg_import_entry *entry);
 /** @} */
 
+/** One row a lenient import left out (opaque). */
+typedef struct pcreg_rejection pcreg_rejection;
+/** An iterator over rejected rows. */
+typedef struct pcreg_rejection_iter pcreg_rejection_iter;
+
+/**
+ * Every row lenient imports rejected, as the journal keeps them (all of
+ * them, where an import's report holds the first 1,000): by import, then
+ * line.
+ *
+ * @param db         open registry
+ * @param import_id  one import's rows (pcreg_import_report_id()), or 0 for every import's
+ * @param[out] out   new iterator; free with pcreg_rejection_iter_free()
+ * @return PCREG_OK or a negative status
+ */
+PCREG_API pcreg_status pcreg_journal_rejections(pcreg_db *db, int64_t import_id,
+                                                pcreg_rejection_iter **out);
+/** The next rejected row; PCREG_DONE after the last. Borrowed until the next call. */
+PCREG_API pcreg_status pcreg_rejection_iter_next(pcreg_rejection_iter *iter,
+                                                 const pcreg_rejection **out);
+/** Free an iterator; NULL is a no-op. */
+PCREG_API void pcreg_rejection_iter_free(pcreg_rejection_iter *iter);
+
+/** @name Rejection fields
+ * Text is borrowed until the next _next().
+ * @{ */
+/** The import that read the row. */
+PCREG_API int64_t pcreg_rejection_import_id(const pcreg_rejection *rejection);
+/** The line of the file the row starts on, from 1. */
+PCREG_API int64_t pcreg_rejection_line(const pcreg_rejection *rejection);
+/** The field (the file's column name) it failed on, or NULL. */
+PCREG_API const char *pcreg_rejection_field(const pcreg_rejection *rejection);
+/** Why. */
+PCREG_API const char *pcreg_rejection_reason(const pcreg_rejection *rejection);
+/** @} */
+
 /** One change (opaque). */
 typedef struct pcreg_change pcreg_change;
 /** An iterator over changes. */

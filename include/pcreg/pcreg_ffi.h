@@ -665,7 +665,8 @@ typedef enum pcreg_import_kind_value {
  PCREG_IMPORT_PAYMENTS = 9,
  PCREG_IMPORT_CQC = 10,
  PCREG_IMPORT_REGISTRY_CSV = 11,
- PCREG_IMPORT_REGISTRY_JSONL = 12
+ PCREG_IMPORT_REGISTRY_JSONL = 12,
+ PCREG_IMPORT_ODS_XML = 13
 } pcreg_import_kind_value;
 typedef enum pcreg_import_mode_value {
  PCREG_IMPORT_STRICT = 0,
@@ -697,6 +698,21 @@ typedef struct pcreg_import pcreg_import;
  pcreg_status pcreg_import_auto(pcreg_db *db, const char *path, int mode,
  pcreg_import_report **out);
  void pcreg_import_report_free(pcreg_import_report *report);
+typedef struct pcreg_import_plan pcreg_import_plan;
+typedef enum pcreg_plan_action_value {
+ PCREG_PLAN_IMPORT = 0,
+ PCREG_PLAN_SKIP = 1,
+ PCREG_PLAN_FAIL = 2
+} pcreg_plan_action_value;
+ pcreg_status pcreg_import_plan_new(pcreg_db *db, const char *const *paths,
+ int npaths, pcreg_import_plan **out);
+ int pcreg_import_plan_count(const pcreg_import_plan *plan);
+ const char *pcreg_import_plan_path(const pcreg_import_plan *plan, int i);
+ pcreg_plan_action_value pcreg_import_plan_action(const pcreg_import_plan *plan,
+ int i);
+ pcreg_import_kind_value pcreg_import_plan_kind(const pcreg_import_plan *plan, int i);
+ const char *pcreg_import_plan_note(const pcreg_import_plan *plan, int i);
+ void pcreg_import_plan_free(pcreg_import_plan *plan);
  int64_t pcreg_import_report_id(const pcreg_import_report *report);
  pcreg_import_kind_value pcreg_import_report_kind(const pcreg_import_report *report);
  const char *pcreg_import_report_file(const pcreg_import_report *report);
@@ -746,6 +762,17 @@ typedef struct pcreg_import_entry_iter pcreg_import_entry_iter;
  const char *pcreg_import_entry_release_date_basis(const pcreg_import_entry *entry);
  int64_t pcreg_import_entry_release_id(const pcreg_import_entry *entry);
  const char *pcreg_import_entry_release_digest(const pcreg_import_entry *entry);
+typedef struct pcreg_rejection pcreg_rejection;
+typedef struct pcreg_rejection_iter pcreg_rejection_iter;
+ pcreg_status pcreg_journal_rejections(pcreg_db *db, int64_t import_id,
+ pcreg_rejection_iter **out);
+ pcreg_status pcreg_rejection_iter_next(pcreg_rejection_iter *iter,
+ const pcreg_rejection **out);
+ void pcreg_rejection_iter_free(pcreg_rejection_iter *iter);
+ int64_t pcreg_rejection_import_id(const pcreg_rejection *rejection);
+ int64_t pcreg_rejection_line(const pcreg_rejection *rejection);
+ const char *pcreg_rejection_field(const pcreg_rejection *rejection);
+ const char *pcreg_rejection_reason(const pcreg_rejection *rejection);
 typedef struct pcreg_change pcreg_change;
 typedef struct pcreg_change_iter pcreg_change_iter;
 typedef struct pcreg_change_query {

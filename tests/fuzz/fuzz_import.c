@@ -556,6 +556,11 @@ static const char *const file_level[] = {
 	": is not a JSON object",          /* JSON Lines: the first object names the entity */
 	"the keys are not the field names",
 	"refers to a",                     /* registry files: references checked at the end */
+	"malformed XML",                   /* workbooks and ODS XML: the stream cannot go on */
+	"not an HSCOrgRefData",
+	"the archive is damaged",
+	"out of order (after row",
+	"more than 16384 columns",
 };
 
 static int is_file_level(const char *message)
@@ -566,6 +571,26 @@ static int is_file_level(const char *message)
 		if (strstr(message, file_level[i]))
 			return 1;
 	return 0;
+}
+
+/* A zip archive (a workbook) is binary by nature: its NUL bytes are no
+ * text's. */
+static int is_zip(const uint8_t *data, size_t size)
+{
+	return size >= 4 && memcmp(data, "PK\3\4", 4) == 0;
+}
+
+/* Whether the target's inputs are read as a workbook or ODS XML: their
+ * readers parse a compressed or nested stream that cannot be resumed after
+ * a break, so whatever stops the reader stops the file, in either mode
+ * alike (a bad row is still a row: strict fails for it, lenient goes on). */
+static int is_container(void)
+{
+	static const char file[] = FUZZ_FILE;
+	size_t n = strlen(file);
+
+	return (n > 5 && strcmp(&file[n - 5], ".xlsx") == 0) ||
+	       (n > 4 && strcmp(&file[n - 4], ".xml") == 0);
 }
 
 static const char *mode_word(int mode)
@@ -792,7 +817,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_failure(&strict, PCREG_IMPORT_STRICT);
 	/* What is not text is a bad row (import.h): no file with a NUL byte
 	 * may import whole. */
-	if (strict.status == PCREG_OK && memchr(data, '\0', size))
+	if (strict.status == PCREG_OK && memchr(data, '\0', size) && !is_zip(data, size))
 		fail("strict: PCREG_OK for a file with a NUL byte at offset %td",
 		     (const uint8_t *)memchr(data, '\0', size) - data);
 	rollback();
@@ -820,7 +845,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* Bad rows are skipped: only what refuses the whole file (read
 		 * before any row, or a file-level message) may fail it. */
 		if (lenient.status != PCREG_NOTFOUND && lenient.status != PCREG_IO &&
-		    lenient.has_report && lenient.rows_read > 0 && !is_file_level(lenient.message))
+		    lenient.has_report && lenient.rows_read > 0 && !is_file_level(lenient.message) &&
+		    !(is_container() && strcmp(lenient.message, strict.message) == 0))
 			fail("lenient failed with %s after %lld rows, for what looks like one row: %s",
 			     pcreg_status_str(lenient.status), (long long)lenient.rows_read,
 			     lenient.message);

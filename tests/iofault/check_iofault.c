@@ -82,9 +82,26 @@ static const char *const good_files[] = {
 	"cqc-latest-ratings.csv",
 	"registry-commissioner.csv",
 	"registry-network.jsonl",
+	"ePCN.xlsx",
+	"HSCOrgRefData_Full.xml",
 };
 
 #define N_GOOD ((int)(sizeof good_files / sizeof good_files[0]))
+
+/* Imports a good file as its content says, except a workbook, whose
+ * kind is named: its two sheets are two kinds (the partners sheet reads
+ * both the shared strings and a sheet, so every part of the workbook). */
+static pcreg_status import_good_file(pcreg_db *db, const char *file, int mode,
+                                     pcreg_import_report **report)
+{
+	pcreg_import_options opts = PCREG_IMPORT_OPTIONS_INIT;
+	size_t n = strlen(file);
+
+	opts.mode = mode;
+	if (n > 5 && strcmp(file + n - 5, ".xlsx") == 0)
+		opts.kind = PCREG_IMPORT_PCN_PARTNERS;
+	return pcreg_import_file(db, file, &opts, report);
+}
 
 /* ---- fault sources --------------------------------------------------------------------- */
 
@@ -472,7 +489,7 @@ static pcreg_db *open_registry(const char *path, int flags, int version)
 static pcreg_status import(pcreg_db *db, const char *file)
 {
 	pcreg_import_report *report = NULL;
-	pcreg_status st = pcreg_import_auto(db, file, PCREG_IMPORT_STRICT, &report);
+	pcreg_status st = import_good_file(db, file, PCREG_IMPORT_STRICT, &report);
 
 	pcreg_import_report_free(report);
 	return st;
@@ -576,7 +593,7 @@ static pcreg_status run_import(pcreg_db *db, const char *file, const struct vari
 	if (v->in_transaction)
 		begun = (st = pcreg_db_begin(db)) == PCREG_OK;
 	if (st == PCREG_OK) {
-		st = pcreg_import_auto(db, file, v->mode, &report);
+		st = import_good_file(db, file, v->mode, &report);
 		pcreg_import_report_free(report);
 		*by_import = st != PCREG_OK;
 		if (begun && st == PCREG_OK)

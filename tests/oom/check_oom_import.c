@@ -166,6 +166,10 @@ static const struct good_file good[] = {
 	{ "cqc-latest-ratings.csv", PCREG_IMPORT_CQC },
 	{ "registry-commissioner.csv", PCREG_IMPORT_REGISTRY_CSV },
 	{ "registry-network.jsonl", PCREG_IMPORT_REGISTRY_JSONL },
+	/* The same networks as the CSVs above, from the workbook's sheets. */
+	{ "ePCN.xlsx", PCREG_IMPORT_PCN_DETAILS },
+	{ "ePCN.xlsx", PCREG_IMPORT_PCN_PARTNERS },
+	{ "HSCOrgRefData_Full.xml", PCREG_IMPORT_ODS_XML },
 };
 
 #define N_GOOD ((int)(sizeof good / sizeof good[0]))
@@ -714,9 +718,10 @@ static void good_job(struct job *j, int target, int mode, enum form form)
 	j->file = paths[target];
 	j->kind = good[target].kind;
 	j->mode = mode;
-	j->form = form;
+	/* A workbook's kind cannot be told (its sheets are two): it is named. */
+	j->form = form == DETECT && strstr(good[target].name, ".xlsx") ? WHOLE : form;
 	snprintf(j->name, sizeof j->name, "%s (%s, %s%s)", good[target].name,
-	         pcreg_import_kind_str(good[target].kind), mode_name(mode), forms[form]);
+	         pcreg_import_kind_str(good[target].kind), mode_name(mode), forms[j->form]);
 }
 
 /* ---- an import of every kind, in strict and lenient mode --------------------------- */

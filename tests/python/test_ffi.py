@@ -41,10 +41,10 @@ def _enum_names(text: str) -> List[str]:
 def _ctype(c: str, enums: List[str]) -> Any:
     """The ctypes type the binding rules give a C type."""
     c = " ".join(c.replace("*", " * ").split())
-    c = re.sub(r"^const ", "", c)
+    # const, wherever it stands ("const char *const *"), changes no ctype.
+    c = " ".join(re.sub(r"\bconst\b", " ", c).split())
     stars = c.count("*")
     base = c.replace("*", "").strip()
-    base = re.sub(r"^const ", "", base).strip()
     scalar = {"int": c_int, "unsigned int": c_uint, "int64_t": c_int64, "int32_t": c_int32,
               "double": c_double}
     if base == "void":

@@ -104,6 +104,9 @@ pcreg_import = _opaque("pcreg_import")
 pcreg_import_report = _opaque("pcreg_import_report")
 pcreg_import_entry = _opaque("pcreg_import_entry")
 pcreg_import_entry_iter = _opaque("pcreg_import_entry_iter")
+pcreg_rejection = _opaque("pcreg_rejection")
+pcreg_rejection_iter = _opaque("pcreg_rejection_iter")
+pcreg_import_plan = _opaque("pcreg_import_plan")
 pcreg_change = _opaque("pcreg_change")
 pcreg_change_iter = _opaque("pcreg_change_iter")
 pcreg_import_summary = _opaque("pcreg_import_summary")
@@ -697,7 +700,22 @@ FUNCTIONS: List[Tuple[str, Optional[type], List[type]]] = [
     ('pcreg_import_report_rejection_line', c_int64, [P(pcreg_import_report), c_int]),
     ('pcreg_import_report_rejection_field', c_char_p, [P(pcreg_import_report), c_int]),
     ('pcreg_import_report_rejection_reason', c_char_p, [P(pcreg_import_report), c_int]),
+    ('pcreg_import_plan_new', STATUS,
+     [P(pcreg_db), P(c_char_p), c_int, P(P(pcreg_import_plan))]),
+    ('pcreg_import_plan_count', c_int, [P(pcreg_import_plan)]),
+    ('pcreg_import_plan_path', c_char_p, [P(pcreg_import_plan), c_int]),
+    ('pcreg_import_plan_action', c_int, [P(pcreg_import_plan), c_int]),
+    ('pcreg_import_plan_kind', c_int, [P(pcreg_import_plan), c_int]),
+    ('pcreg_import_plan_note', c_char_p, [P(pcreg_import_plan), c_int]),
+    ('pcreg_import_plan_free', None, [P(pcreg_import_plan)]),
     # journal.h
+    ('pcreg_journal_rejections', STATUS, [P(pcreg_db), c_int64, P(P(pcreg_rejection_iter))]),
+    ('pcreg_rejection_iter_next', STATUS, [P(pcreg_rejection_iter), P(P(pcreg_rejection))]),
+    ('pcreg_rejection_iter_free', None, [P(pcreg_rejection_iter)]),
+    ('pcreg_rejection_import_id', c_int64, [P(pcreg_rejection)]),
+    ('pcreg_rejection_line', c_int64, [P(pcreg_rejection)]),
+    ('pcreg_rejection_field', c_char_p, [P(pcreg_rejection)]),
+    ('pcreg_rejection_reason', c_char_p, [P(pcreg_rejection)]),
     ('pcreg_journal_imports', STATUS, [P(pcreg_db), P(P(pcreg_import_entry_iter))]),
     ('pcreg_journal_import_get', STATUS, [P(pcreg_db), c_int64, P(P(pcreg_import_entry))]),
     ('pcreg_import_entry_iter_next', STATUS,

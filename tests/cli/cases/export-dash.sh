@@ -1,0 +1,2 @@
+# -o - is standard output.
+pcreg export commissioner -o - | head -n 3

@@ -1,0 +1,1 @@
+pcreg rejections --import zero
