@@ -760,6 +760,16 @@ static pcreg_status source_open(pcreg_import *imp)
 	struct stat info;
 	pcreg_status st;
 
+	/* Standard input is read once, as text: its kind is named. */
+	if (imp->from_stdin) {
+		imp->container = PCREG__TEXT;
+		if ((st = pcreg__csv_open(db, &imp->csv, "/dev/stdin",
+		                          imp->kind->kind == PCREG_IMPORT_REGISTRY_JSONL)) != PCREG_OK)
+			return st;
+		imp->csv.path = imp->path; /* messages say "stdin:LINE" */
+		imp->file_size = 0;
+		return PCREG_OK;
+	}
 	if ((st = pcreg__container(db, imp->path, &imp->container)) != PCREG_OK)
 		return st;
 	if (imp->container == PCREG__TEXT && imp->kind->kind == PCREG_IMPORT_ODS_XML)
@@ -1529,15 +1539,24 @@ pcreg_status pcreg_import_open(pcreg_db *db, const char *path, const pcreg_impor
 		return pcreg__error(db, PCREG_INVALID, "options.mode: %d is not strict or lenient",
 		                    opts->mode);
 
+	/* "-" is standard input, which can be read once: it is text of a
+	 * kind the caller names (a workbook or ODS XML is read from its file). */
+	if (strcmp(path, "-") == 0 && opts->kind == PCREG_IMPORT_AUTO)
+		return pcreg__error(db, PCREG_INVALID,
+		                    "stdin: standard input can be read only once: name its kind");
+	if (strcmp(path, "-") == 0 && opts->kind == PCREG_IMPORT_ODS_XML)
+		return pcreg__error(db, PCREG_INVALID,
+		                    "stdin: ODS XML is read from its file (or zip), not standard input");
 	imp = pcreg__calloc(1, sizeof *imp);
 	if (!imp)
 		return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", path);
+	imp->from_stdin = strcmp(path, "-") == 0;
 	imp->db = db;
 	imp->mode = (pcreg_import_mode_value)opts->mode;
 	if (released)
 		memcpy(imp->released, released, 11);
 	imp->report = pcreg__calloc(1, sizeof *imp->report);
-	imp->path = pcreg__strdup(path);
+	imp->path = pcreg__strdup(imp->from_stdin ? "stdin" : path);
 	if (!imp->report || !imp->path) {
 		pcreg_import_free(imp);
 		return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", path);

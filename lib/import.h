@@ -77,6 +77,7 @@ struct pcreg_import {
 	pcreg_import_mode_value mode;
 	char *path;
 	const char *name; /* the file's base name, for messages */
+	int from_stdin;   /* path "-": read /dev/stdin, named "stdin" */
 	/* Where the records come from: CSV (csv), a workbook's sheet (xlsx,
 	 * its records padded to the header's width), or ODS XML (ods: each
 	 * record stands for the organisation in org). */

@@ -54,7 +54,18 @@ static const char *const practice_fields[] = {
 };
 #define N_PRACTICE_FIELDS (sizeof practice_fields / sizeof practice_fields[0])
 
+/* A commissioner's parent, or a network's commissioner, that was not in
+ * the registry when the organisation was read: the file may describe it
+ * further on (CCGs come before the ICBs they belong to), so it is set when
+ * the file ends if it is there then. */
+struct pending_parent {
+	char code[16], parent[16];
+	int network;
+};
+
 struct odsxml {
+	struct pending_parent *pending;
+	size_t npending, pending_cap;
 	struct pcreg__record *practice, *commissioner, *network, *succession;
 	int pf[N_PRACTICE_FIELDS];
 	int c_code, c_kind, c_name, c_ons, c_region, c_parent, c_open, c_close;
@@ -104,12 +115,76 @@ static void odsxml_free(pcreg_import *imp)
 	struct odsxml *s = imp->state;
 
 	if (s) {
+		pcreg__free(s->pending);
 		pcreg__record_free(s->practice);
 		pcreg__record_free(s->commissioner);
 		pcreg__record_free(s->network);
 		pcreg__record_free(s->succession);
 		pcreg__free(s);
 	}
+}
+
+static pcreg_status defer_parent(pcreg_import *imp, const char *code, const char *parent,
+                                 int network)
+{
+	struct odsxml *s = imp->state;
+	struct pending_parent *p;
+
+	if (s->npending == s->pending_cap) {
+		size_t cap = s->pending_cap ? s->pending_cap * 2 : 64;
+		struct pending_parent *grown = pcreg__realloc(s->pending, cap * sizeof *grown);
+
+		if (!grown)
+			return pcreg__error(imp->db, PCREG_NOMEM, "out of memory");
+		s->pending = grown;
+		s->pending_cap = cap;
+	}
+	p = &s->pending[s->npending++];
+	snprintf(p->code, sizeof p->code, "%s", code);
+	snprintf(p->parent, sizeof p->parent, "%s", parent);
+	p->network = network;
+	return PCREG_OK;
+}
+
+static const char SQL_SET_PARENT[] =
+	"UPDATE commissioner SET parent = ?2 WHERE code = ?1 AND parent IS NULL"
+	" AND EXISTS (SELECT 1 FROM commissioner WHERE code = ?2)";
+static const char SQL_SET_NETWORK_COMMISSIONER[] =
+	"UPDATE network SET commissioner = ?2 WHERE code = ?1 AND commissioner IS NULL"
+	" AND EXISTS (SELECT 1 FROM commissioner WHERE code = ?2)";
+
+/* The parents the file described after their children. */
+static pcreg_status odsxml_end(pcreg_import *imp)
+{
+	struct odsxml *s = imp->state;
+	size_t i;
+
+	for (i = 0; i < s->npending; i++) {
+		const struct pending_parent *p = &s->pending[i];
+		const char *sql = p->network ? SQL_SET_NETWORK_COMMISSIONER : SQL_SET_PARENT;
+		sqlite3_stmt *stmt;
+		pcreg_status st;
+		int rc;
+
+		if ((st = pcreg__stmt_acquire(imp->db, sql, &stmt)) != PCREG_OK)
+			return st;
+		sqlite3_bind_text(stmt, 1, p->code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, p->parent, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		pcreg__stmt_release(imp->db, sql, stmt);
+		if (rc != SQLITE_DONE)
+			return pcreg__sqlite_error(imp->db, rc, p->network ? "network" : "commissioner");
+		if (sqlite3_changes(imp->db->sql) == 1)
+			st = pcreg__journal(imp, p->network ? "network" : "commissioner", p->code, NULL,
+			                    "update", p->network ? "commissioner" : "parent", NULL,
+			                    p->parent, NULL);
+		else
+			st = pcreg__omit(imp, p->network ? "commissioner not in the registry: not recorded"
+			                                 : "parent not in the registry: not recorded");
+		if (st != PCREG_OK)
+			return st;
+	}
+	return PCREG_OK;
 }
 
 /* ---- reading an organisation ------------------------------------------------------------- */
@@ -444,13 +519,11 @@ static pcreg_status commissioner(pcreg_import *imp, const struct pcreg__ods_org 
 	if (known) {
 		pcreg__borrow_text(s->commissioner, s->c_parent, parent);
 		provided |= 1u << s->c_parent;
-	} else if (parent &&
-	           (st = pcreg__omit(imp, "parent not in the registry (it comes later in the"
-	                                  " file, or is not in it): parent not recorded")) !=
-	                   PCREG_OK) {
-		return st;
 	}
-	return pcreg__upsert(imp, s->commissioner, provided, open);
+	if ((st = pcreg__upsert(imp, s->commissioner, provided, open)) != PCREG_OK ||
+	    imp->outcome == PCREG__ROW_REJECTED)
+		return st;
+	return parent && !known ? defer_parent(imp, org->code, parent, 0) : PCREG_OK;
 }
 
 static pcreg_status network(pcreg_import *imp, const struct pcreg__ods_org *org)
@@ -493,16 +566,16 @@ static pcreg_status network(pcreg_import *imp, const struct pcreg__ods_org *org)
 		return st;
 	if (known)
 		provided |= 1u << s->n_commissioner;
-	else if (parent && (st = pcreg__omit(imp, "commissioner not in the registry: not"
-	                                          " recorded")) != PCREG_OK)
-		return st;
 	pcreg__borrow_text(s->network, s->n_code, org->code);
 	pcreg__borrow_int(s->network, s->n_kind, PCREG_NETWORK_PCN, 1);
 	pcreg__borrow_text(s->network, s->n_name, org->name);
 	pcreg__borrow_text(s->network, s->n_commissioner, known ? parent : NULL);
 	pcreg__borrow_text(s->network, s->n_open, open);
 	pcreg__borrow_text(s->network, s->n_close, close);
-	return pcreg__upsert(imp, s->network, provided, open);
+	if ((st = pcreg__upsert(imp, s->network, provided, open)) != PCREG_OK ||
+	    imp->outcome == PCREG__ROW_REJECTED)
+		return st;
+	return parent && !known ? defer_parent(imp, org->code, parent, 1) : PCREG_OK;
 }
 
 /* ---- an organisation ------------------------------------------------------------------------ */
@@ -556,5 +629,5 @@ static pcreg_status odsxml_row(pcreg_import *imp, const struct pcreg__csv_record
 }
 
 const struct pcreg__import_kind pcreg__import_ods_xml = {
-	PCREG_IMPORT_ODS_XML, "ods-xml", 0, odsxml_begin, NULL, odsxml_row, NULL, odsxml_free,
+	PCREG_IMPORT_ODS_XML, "ods-xml", 0, odsxml_begin, NULL, odsxml_row, odsxml_end, odsxml_free,
 };

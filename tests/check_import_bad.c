@@ -646,7 +646,7 @@ static const struct {
 	{ "cqc-latest-ratings.csv", PCREG_IMPORT_CQC, 6 },
 	{ "registry-commissioner.csv", PCREG_IMPORT_REGISTRY_CSV, 1 },
 	{ "registry-network.jsonl", PCREG_IMPORT_REGISTRY_JSONL, 1 },
-	{ "HSCOrgRefData_Full.xml", PCREG_IMPORT_ODS_XML, 8 },
+	{ "HSCOrgRefData_Full.xml", PCREG_IMPORT_ODS_XML, 9 },
 };
 
 #define N_GOOD ((int)(sizeof good_files / sizeof good_files[0]))
@@ -687,6 +687,62 @@ START_TEST(test_ods_xml_bad_value_is_one_row)
 	ck_assert_int_eq(pcreg_import_report_rejection_line(r, 0), 34);
 	ck_assert_str_eq(pcreg_import_report_rejection_field(r, 0), "Start");
 	pcreg_import_report_free(r);
+}
+END_TEST
+
+/* ODS ships the full file and the archive in one zip: a record that is a
+ * stub (refOnly) in one is complete in the other. Loaded zipped or as the
+ * two files, the registry holds both halves. */
+START_TEST(test_ods_xml_full_and_archive)
+{
+	static const char *const forms[][2] = {
+		{ "HSCOrgRefData_20250106.zip", NULL },
+		{ "HSCOrgRefData_Full_20250106.xml", "HSCOrgRefData_Archive_20250106.xml" },
+	};
+	pcreg_import_options opts = PCREG_IMPORT_OPTIONS_INIT;
+	int f, i;
+
+	opts.mode = PCREG_IMPORT_STRICT;
+	for (f = 0; f < 2; f++) {
+		int64_t rejected = 0;
+
+		if (f) {
+			teardown();
+			open_empty();
+		}
+		for (i = 0; i < 2 && forms[f][i]; i++) {
+			char path[1024];
+			pcreg_import_report *r = NULL;
+
+			snprintf(path, sizeof path, "%s/tests/data/ods-xml/%s", PCREG_SOURCE_DIR,
+			         forms[f][i]);
+			ck_assert_msg(pcreg_import_file(db, path, &opts, &r) == PCREG_OK, "%s",
+			              pcreg_db_errmsg(db));
+			ck_assert_int_eq(pcreg_import_report_kind(r), PCREG_IMPORT_ODS_XML);
+			rejected += pcreg_import_report_rejected(r);
+			pcreg_import_report_free(r);
+		}
+		ck_assert_int_eq(rejected, 0);
+		/* F81002 from the archive (a stub in the full file), closed in 2019. */
+		ck_assert_int_eq(count_where("SELECT count(*) FROM practice WHERE code = 'F81002'"
+		                             " AND name = 'THE ELM SURGERY' AND status = 'closed'"),
+		                 1);
+		/* 99F from the full file (a stub in the archive). */
+		ck_assert_int_eq(count_where("SELECT count(*) FROM commissioner WHERE code = '99F'"
+		                             " AND name = 'NHS MADE-UP CCG'"),
+		                 1);
+		ck_assert_int_eq(count_where("SELECT count(*) FROM practice_commissioner"
+		                             " WHERE practice = 'F81002' AND commissioner = '99F'"
+		                             " AND from_date = '2013-04-01' AND to_date = '2019-03-31'"
+		                             " AND certainty = 'stated'"),
+		                 1);
+		/* A prescribing cost centre without the GP practice role is none. */
+		ck_assert_int_eq(count_where("SELECT count(*) FROM practice WHERE code = 'F81003'"), 0);
+		/* 99F's parent, described after it in the full file. */
+		ck_assert_int_eq(count_where("SELECT count(*) FROM commissioner WHERE code = '97H'"
+		                             " AND parent = 'QF1'"),
+		                 1);
+	}
 }
 END_TEST
 
@@ -1073,6 +1129,7 @@ static Suite *suite(void)
 	tcase_add_test(empty, test_good_files_import);
 	tcase_add_test(empty, test_good_workbook_is_its_csvs);
 	tcase_add_test(empty, test_ods_xml_bad_value_is_one_row);
+	tcase_add_test(empty, test_ods_xml_full_and_archive);
 	suite_add_tcase(s, empty);
 	return s;
 }

@@ -13,10 +13,11 @@ target_include_directories(odsxml_read PRIVATE "${PROJECT_SOURCE_DIR}/lib"
                                                "${PROJECT_SOURCE_DIR}/include")
 
 # Peak memory must not grow with the file: 3,000 and 300,000 organisations
-# (about 650 MB) are read and their peaks compared. Slow (tens of seconds);
+# (about 650 MB) are read, and imported with the CLI, and their peaks compared. Slow (tens of seconds);
 # meaningless under the sanitizers, whose shadow memory and quarantine
 # grow with the bytes allocated, so it skips itself there.
 add_test(NAME odsxml_memory
          COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/odsxml_memory.sh" $<TARGET_FILE:odsxml_read>
-                 "${PROJECT_SOURCE_DIR}/bench/gen_odsxml.py" "${PCREG_SANITIZE}")
+                 "${PROJECT_SOURCE_DIR}/bench/gen_odsxml.py" "${PCREG_SANITIZE}"
+                 $<TARGET_FILE:pcreg_cli>)
 set_tests_properties(odsxml_memory PROPERTIES LABELS "slow" SKIP_RETURN_CODE 77 TIMEOUT 900)

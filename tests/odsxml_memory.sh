@@ -2,14 +2,17 @@
 # odsxml_memory.sh: the ODS XML reader's memory stays flat whatever the
 # file's size.
 #
-#   sh tests/odsxml_memory.sh ODSXML_READ GEN_ODSXML_PY [SANITIZE]
+#   sh tests/odsxml_memory.sh ODSXML_READ GEN_ODSXML_PY [SANITIZE [PCREG]]
 #
 # Generates 3,000 and 300,000 organisations (about 6.6 MB and 660 MB) with
 # bench/gen_odsxml.py into a temporary folder, reads each to its end with
 # tests/odsxml_read (which prints its peak resident memory, VmHWM, read
 # from /proc/self/status: the kernel's count, which sees every allocator)
 # and fails unless the large file's peak is within 16 MB of the small
-# one's. Under the sanitizers (SANITIZE ON) it skips (exit 77): their
+# one's. With PCREG (the CLI), each file is also imported into an empty
+# registry ('pcreg import ods-xml'), its peak taken by Python's
+# getrusage(RUSAGE_CHILDREN), and the same bound applies: what a user runs
+# must stay flat too, not only the reader. Under the sanitizers (SANITIZE ON) it skips (exit 77): their
 # shadow memory and quarantine grow with the bytes allocated, whatever the
 # reader holds. Removes what it generated, however it ends.
 set -eu
@@ -17,6 +20,7 @@ set -eu
 read_prog=$1
 generator=$2
 sanitize=${3:-OFF}
+pcreg=${4:-}
 small=3000
 large=300000
 limit_kb=16384
@@ -51,12 +55,24 @@ peak() {
 	echo "$kb"
 }
 
+# Import FILE into an empty registry with the CLI; prints its peak in kB.
+import_peak() {
+	rm -f "$dir/registry.db"
+	"$pcreg" --db "$dir/registry.db" init >/dev/null
+	python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' \
+		"$pcreg" --db "$dir/registry.db" import --quiet ods-xml "$1"
+}
+
 python3 "$generator" "$small" -o "$dir/small.xml"
 small_kb=$(peak "$dir/small.xml" "$small")
+[ -z "$pcreg" ] || small_import_kb=$(import_peak "$dir/small.xml")
 rm -f "$dir/small.xml"
 python3 "$generator" "$large" -o "$dir/large.xml"
 large_bytes=$(wc -c <"$dir/large.xml")
 large_kb=$(peak "$dir/large.xml" "$large")
+[ -z "$pcreg" ] || large_import_kb=$(import_peak "$dir/large.xml")
 rm -f "$dir/large.xml"
 
 echo "odsxml_memory: $small organisations: peak ${small_kb} kB;" \
@@ -65,5 +81,15 @@ if [ $((large_kb - small_kb)) -gt "$limit_kb" ]; then
 	echo "odsxml_memory: FAILED: the large file's peak is $((large_kb - small_kb)) kB above" \
 		"the small one's (at most $limit_kb kB)" >&2
 	exit 1
+fi
+if [ -n "$pcreg" ]; then
+	echo "odsxml_memory: pcreg import ods-xml: $small organisations: peak ${small_import_kb} kB;" \
+		"$large organisations: peak ${large_import_kb} kB"
+	if [ $((large_import_kb - small_import_kb)) -gt "$limit_kb" ]; then
+		echo "odsxml_memory: FAILED: the large import's peak is" \
+			"$((large_import_kb - small_import_kb)) kB above the small one's" \
+			"(at most $limit_kb kB)" >&2
+		exit 1
+	fi
 fi
 echo "odsxml_memory: ok (within $limit_kb kB)"

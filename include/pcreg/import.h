@@ -113,7 +113,9 @@ PCREG_API int pcreg_import_kind_parse(const char *text);
  * @param path      file to look at
  * @param[out] out  its kind
  * @return PCREG_OK; PCREG_INVALID, saying what was seen, when the content
- *         is no kind this library reads; PCREG_NOTFOUND; PCREG_IO
+ *         is no kind this library reads, or is an ePCN workbook (its two
+ *         sheets are two kinds: name one, or plan the file with
+ *         pcreg_import_plan_new()); PCREG_NOTFOUND; PCREG_IO
  */
 PCREG_API pcreg_status pcreg_import_detect(pcreg_db *db, const char *path,
                                            pcreg_import_kind_value *out);
@@ -132,7 +134,9 @@ typedef struct pcreg_import pcreg_import;
  * handle's pcreg_db_begin(), _commit() and _rollback() return PCREG_MISUSE.
  *
  * @param db        open, writable registry
- * @param path      file to read; copied
+ * @param path      file to read; copied. "-" is standard input, read once: a
+ *                  text kind must be named in @p opts (not auto, not ods-xml),
+ *                  and messages and the journal call it "stdin"
  * @param opts      options, or NULL for the defaults
  * @param[out] out  new import; free with pcreg_import_free()
  * @return PCREG_OK, or a negative status (the file cannot be read or its

@@ -13,7 +13,7 @@ good/HSCOrgRefData_Full.xml
                       the same made-up organisations in the ODS XML: F81001-F81003
                       with dated RE4 (97H, then 99F) and RE8 relationships, the
                       CCGs with RE5 to their region, a PCN, 97H's succession by 99F,
-                      a stub (refOnly), a pharmacy (not modelled) and a primary care
+                      a stub (refOnly), a pharmacy (not modelled) and the primary care
                       trust that commissioned F81001 before 2013.
 
 Standard library only; zip timestamps are fixed, so the output is the same
@@ -197,6 +197,9 @@ def ods_xml():
         org("U99001", "FICTIONAL CENTRAL PCN", [("RO272", True)], life=("2019-07-01", None),
             address=("1 NETWORK WAY", "FICTIONTON", "FX1 1AA"),
             rels=[("RE4", "99F", "RO98", "2019-07-01", None)]),
+        org("5QX", "FICTIONAL PRIMARY CARE TRUST", [("RO179", True)],
+            life=("2002-04-01", "2013-03-31"), status="Inactive",
+            address=("1 TRUST ROAD", "FICTIONTON", "FX9 9ZZ")),
         org("FX123", "FICTIONAL PHARMACY", [("RO182", True)], life=("2001-01-01", None)),
         org("U99002", "", [], cls="RC1", ref_only=True),
     ]
