@@ -2,13 +2,13 @@
  * csvread.c: records pulled one at a time from libcsv's callbacks.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "csvread.h"
 #include "fileio.h"
 
-#define CHUNK 65536
 
 static void *csv_realloc(void *ptr, size_t size)
 {
@@ -164,6 +164,7 @@ pcreg_status pcreg__csv_open(pcreg_db *db, struct pcreg__csv *csv, const char *p
 	csv->path = path;
 	csv->lines = lines;
 	csv->line = csv->record_line = 1;
+	csv->byte_line = 1;
 	csv->at_start = 1;
 	sha256_init(&csv->sha);
 	csv->file = fopen(path, "rb");
@@ -267,18 +268,252 @@ static void reset_queue(struct pcreg__csv *csv)
 	csv->queued = csv->next = 0;
 }
 
-/* UTF-16 (and UTF-32) text opens with a byte order mark of FF FE or FE FF;
- * read as bytes it is a NUL after every letter. Say what it is. */
-static pcreg_status check_encoding(pcreg_db *db, const struct pcreg__csv *csv,
-                                   const unsigned char *buf, size_t n)
+/* ---- encodings ------------------------------------------------------------------------- */
+
+/* What encoding of 16 or 32 bits a byte order mark names, or NULL. The
+ * UTF-32 LE mark begins with the UTF-16 LE one, so it is tried first. */
+static const char *wide_bom(const unsigned char *b, size_t n)
 {
-	if (n >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF)))
+	if (n >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+		return "UTF-32LE";
+	if (n >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+		return "UTF-32BE";
+	if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+		return "UTF-16LE";
+	if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+		return "UTF-16BE";
+	return NULL;
+}
+
+/* Text in UTF-16 or UTF-32 without a byte order mark, read as bytes: the
+ * letters of a CSV file are nearly all below U+0100, so the bytes at some
+ * places in each unit are nearly all NUL and at the others nearly never.
+ * A NUL or two in ASCII text (a damaged field) has no such pattern. */
+static const char *wide_pattern(const unsigned char *b, size_t n)
+{
+	size_t nul[4] = { 0 }, count[4] = { 0 }, i;
+#define MOSTLY(k) (count[k] > 0 && nul[k] * 4 >= count[k] * 3)
+#define RARELY(k) (nul[k] * 4 <= count[k])
+
+	if (n < 2 || !memchr(b, 0, n))
+		return NULL;
+	for (i = 0; i < n; i++) {
+		count[i % 4]++;
+		nul[i % 4] += b[i] == 0;
+	}
+	if (n >= 8 && MOSTLY(1) && MOSTLY(2) && MOSTLY(3) && RARELY(0))
+		return "UTF-32LE";
+	if (n >= 8 && MOSTLY(0) && MOSTLY(1) && MOSTLY(2) && RARELY(3))
+		return "UTF-32BE";
+	/* Two bytes are one unit: fold the four places into two. */
+	nul[0] += nul[2];
+	nul[1] += nul[3];
+	count[0] += count[2];
+	count[1] += count[3];
+	if (MOSTLY(1) && RARELY(0))
+		return "UTF-16LE";
+	if (MOSTLY(0) && RARELY(1))
+		return "UTF-16BE";
+	return NULL;
+#undef MOSTLY
+#undef RARELY
+}
+
+/* The first chunk: refuse UTF-16 and UTF-32, with or without their byte
+ * order marks, before any of it is taken for text. */
+static pcreg_status check_wide(pcreg_db *db, const struct pcreg__csv *csv,
+                               const unsigned char *buf, size_t n)
+{
+	const char *wide = wide_bom(buf, n);
+
+	if (!wide)
+		wide = wide_pattern(buf, n);
+	if (wide)
 		return pcreg__error(db, PCREG_INVALID,
-		                    "%s: the file is UTF-16 (it begins with the byte order mark %02X %02X);"
-		                    " save it as UTF-8",
-		                    csv->path, buf[0], buf[1]);
+		                    "%s: the file is %s text; national files are UTF-8, ASCII or"
+		                    " Windows-1252: save it as UTF-8",
+		                    csv->path, wide);
 	return PCREG_OK;
 }
+
+/* The length of the UTF-8 sequence that begins with the byte at @p s (not
+ * ASCII), @p n bytes being there: its length when it is well formed, 0
+ * when it is not UTF-8 (overlong forms, surrogates and code points past
+ * U+10FFFF are not), -1 when it is well formed as far as the bytes go but
+ * they end before it does. */
+static int utf8_sequence(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	int length, i;
+
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		length = 2;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		length = 3;
+		if (s[0] == 0xE0)
+			lo = 0xA0;
+		else if (s[0] == 0xED)
+			hi = 0x9F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		length = 4;
+		if (s[0] == 0xF0)
+			lo = 0x90;
+		else if (s[0] == 0xF4)
+			hi = 0x8F;
+	} else {
+		return 0;
+	}
+	for (i = 1; i < length; i++) {
+		if ((size_t)i >= n)
+			return -1;
+		if (s[i] < lo || s[i] > hi)
+			return 0;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return length;
+}
+
+/* Count physical lines over the bytes for messages: \n, \r\n or a \r
+ * alone end a line, as on_record() counts them. */
+static void count_line(struct pcreg__csv *csv, unsigned char c)
+{
+	if (c == '\r' || (c == '\n' && !csv->byte_after_cr))
+		csv->byte_line++;
+	csv->byte_after_cr = c == '\r';
+}
+
+static pcreg_status binary(pcreg_db *db, const struct pcreg__csv *csv)
+{
+	return pcreg__error(db, PCREG_INVALID,
+	                    "%s:%lld: a NUL byte: the file is binary data, not text", csv->path,
+	                    (long long)csv->byte_line);
+}
+
+/* The bytes Windows-1252 gives no character. */
+static int undefined_in_1252(unsigned char c)
+{
+	return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+/* The file is Windows-1252 from byte @p from of the data on: check the
+ * rest, then hand libcsv the ASCII before it as it is and the rest
+ * converted. The chunk and a held sequence are at most CHUNK + 4 bytes, and
+ * no Windows-1252 character takes more than 3 bytes of UTF-8. */
+static pcreg_status convert(pcreg_db *db, struct pcreg__csv *csv, const unsigned char **data,
+                            size_t *len, size_t from)
+{
+	const unsigned char *s = *data;
+	char *in, *out;
+	size_t i, in_left, out_left;
+
+	for (i = from; i < *len; i++) {
+		if (s[i] == 0)
+			return binary(db, csv);
+		if (undefined_in_1252(s[i]))
+			return pcreg__error(db, PCREG_INVALID,
+			                    "%s:%lld: byte 0x%02X is neither UTF-8 nor Windows-1252 (which"
+			                    " leaves it undefined); national files are UTF-8, ASCII or"
+			                    " Windows-1252",
+			                    csv->path, (long long)csv->byte_line, s[i]);
+		count_line(csv, s[i]);
+	}
+	if (!csv->converted) {
+		csv->converted = pcreg__malloc(3 * (PCREG__CSV_CHUNK + 4));
+		if (!csv->converted)
+			return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", csv->path);
+	}
+	if (!csv->to_utf8_open) {
+		csv->to_utf8 = iconv_open("UTF-8", "WINDOWS-1252");
+		if (csv->to_utf8 == (iconv_t)-1) {
+			if (errno == ENOMEM)
+				return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", csv->path);
+			return pcreg__error(db, PCREG_ERROR,
+			                    "%s: the file is Windows-1252 text, and the C library cannot"
+			                    " convert from it: %s",
+			                    csv->path, strerror(errno));
+		}
+		csv->to_utf8_open = 1;
+	}
+	csv->encoding = PCREG__CSV_WIN1252;
+	memcpy(csv->converted, s, from);
+	in = (char *)(uintptr_t)(s + from);
+	in_left = *len - from;
+	out = csv->converted + from;
+	out_left = 3 * (PCREG__CSV_CHUNK + 4) - from;
+	if (iconv(csv->to_utf8, &in, &in_left, &out, &out_left) == (size_t)-1)
+		return pcreg__error(db, PCREG_ERROR, "%s:%lld: converting from Windows-1252 failed: %s",
+		                    csv->path, (long long)csv->byte_line, strerror(errno));
+	*data = (const unsigned char *)csv->converted;
+	*len = (size_t)(out - csv->converted);
+	return PCREG_OK;
+}
+
+/* Check a chunk's bytes (a held sequence first) and make them UTF-8 for
+ * libcsv: *data and *len become what to parse (lines mode, JSON Lines,
+ * refuses NULs but converts nothing). A UTF-8 sequence the
+ * chunk's end cuts short is held for the next chunk, unless the file
+ * ends (@p at_end) and it is never finished. */
+static pcreg_status decode(pcreg_db *db, struct pcreg__csv *csv, const unsigned char **data,
+                           size_t *len, int at_end)
+{
+	const unsigned char *s = *data;
+	size_t i = 0;
+
+	if (csv->encoding == PCREG__CSV_WIN1252)
+		return convert(db, csv, data, len, 0);
+	while (i < *len) {
+		int length;
+
+		if (s[i] < 0x80) {
+			if (s[i] == 0)
+				return binary(db, csv);
+			count_line(csv, s[i++]);
+			continue;
+		}
+		length = utf8_sequence(s + i, *len - i);
+		if (length > 0) {
+			csv->encoding = PCREG__CSV_UTF8;
+			i += (size_t)length;
+			continue;
+		}
+		if (length < 0 && !at_end) {
+			csv->held_len = *len - i;
+			memcpy(csv->held, s + i, csv->held_len);
+			*len = i;
+			return PCREG_OK;
+		}
+		/* JSON Lines is the registry's own format, and JSON is UTF-8:
+		 * no guessing; the import refuses the line that is not. */
+		if (csv->lines) {
+			i++;
+			continue;
+		}
+		if (csv->encoding == PCREG__CSV_UTF8)
+			return pcreg__error(db, PCREG_INVALID,
+			                    "%s:%lld: byte 0x%02X is not UTF-8, and UTF-8 text came"
+			                    " before it: the file mixes encodings; national files are"
+			                    " UTF-8, ASCII or Windows-1252",
+			                    csv->path, (long long)csv->byte_line, s[i]);
+		return convert(db, csv, data, len, i);
+	}
+	return PCREG_OK;
+}
+
+const char *pcreg__csv_encoding(const struct pcreg__csv *csv)
+{
+	switch (csv->encoding) {
+	case PCREG__CSV_UTF8:
+		return "UTF-8";
+	case PCREG__CSV_WIN1252:
+		return "Windows-1252";
+	case PCREG__CSV_ASCII:
+		break;
+	}
+	return "ASCII";
+}
+
+/* ---- reading ----------------------------------------------------------------------------- */
 
 static pcreg_status read_failed(pcreg_db *db, const struct pcreg__csv *csv, int err)
 {
@@ -288,51 +523,68 @@ static pcreg_status read_failed(pcreg_db *db, const struct pcreg__csv *csv, int 
 /* Parse the next chunk into a fresh queue. */
 static pcreg_status read_chunk(pcreg_db *db, struct pcreg__csv *csv)
 {
-	unsigned char buf[CHUNK];
+	/* A sequence the last chunk held back, then the chunk. */
+	unsigned char buf[4 + PCREG__CSV_CHUNK];
 	const unsigned char *p = buf;
-	int err;
-	size_t n = pcreg__file_read(csv->file, csv->path, buf, sizeof buf, &err);
+	size_t held = csv->held_len, n, len;
+	int err, at_end;
 	pcreg_status st;
 
+	memcpy(buf, csv->held, held);
+	csv->held_len = 0;
+	n = pcreg__file_read(csv->file, csv->path, buf + held, PCREG__CSV_CHUNK, &err);
 	reset_queue(csv);
 	if (err)
 		return read_failed(db, csv, err);
-	if (n == 0) {
-		csv->finished = 1;
-		if (csv->lines) {
-			split_lines(csv, NULL, 0, 1);
-			return csv->out_of_memory ? out_of_memory(db, csv) : PCREG_OK;
-		}
-		if (csv_fini(&csv->parser, on_field, on_record, csv) != 0 || csv->out_of_memory ||
-		    csv->too_long)
-			return parse_failed(db, csv, 1);
-		return PCREG_OK;
+	at_end = n == 0;
+	len = held + n;
+	if (n > 0) {
+		/* The file's own bytes, before any conversion. */
+		sha256_update(&csv->sha, n, buf + held);
+		csv->bytes_read += (int64_t)n;
 	}
-	sha256_update(&csv->sha, n, buf);
-	csv->bytes_read += (int64_t)n;
-	if (csv->at_start) {
+	if (csv->at_start && n > 0) {
 		csv->at_start = 0;
-		if ((st = check_encoding(db, csv, buf, n)) != PCREG_OK)
+		if ((st = check_wide(db, csv, buf, n)) != PCREG_OK)
 			return st;
+		/* A UTF-8 byte order mark says what the file is. */
 		if (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) {
 			p += 3;
-			n -= 3;
+			len -= 3;
+			csv->encoding = PCREG__CSV_UTF8;
 		}
 	}
+	if ((st = decode(db, csv, &p, &len, at_end)) != PCREG_OK)
+		return st;
+	if (len > 0) {
+		if (csv->lines) {
+			split_lines(csv, p, len, 0);
+			if (csv->too_long)
+				return too_long_error(db, csv);
+			if (csv->out_of_memory)
+				return out_of_memory(db, csv);
+		} else {
+			if (csv_parse(&csv->parser, p, len, on_field, on_record, csv) != len ||
+			    csv->out_of_memory || csv->too_long)
+				return parse_failed(db, csv, 0);
+			/* libcsv holds the field under way in a buffer of its own,
+			 * which a field that never ends (a quote never closed)
+			 * would grow without bound: check it against the limits
+			 * after each chunk. */
+			if (too_long(csv, csv->parser.entry_pos, csv->parser.entry_pos))
+				return too_long_error(db, csv);
+		}
+	}
+	if (!at_end)
+		return PCREG_OK;
+	csv->finished = 1;
 	if (csv->lines) {
-		split_lines(csv, p, n, 0);
-		if (csv->too_long)
-			return too_long_error(db, csv);
+		split_lines(csv, NULL, 0, 1);
 		return csv->out_of_memory ? out_of_memory(db, csv) : PCREG_OK;
 	}
-	if (csv_parse(&csv->parser, p, n, on_field, on_record, csv) != n || csv->out_of_memory ||
+	if (csv_fini(&csv->parser, on_field, on_record, csv) != 0 || csv->out_of_memory ||
 	    csv->too_long)
-		return parse_failed(db, csv, 0);
-	/* libcsv holds the field under way in a buffer of its own, which a
-	 * field that never ends (a file of NULs, a quote never closed) would
-	 * grow without bound: check it against the limits after each chunk. */
-	if (too_long(csv, csv->parser.entry_pos, csv->parser.entry_pos))
-		return too_long_error(db, csv);
+		return parse_failed(db, csv, 1);
 	return PCREG_OK;
 }
 
@@ -377,7 +629,7 @@ pcreg_status pcreg__csv_sha256(pcreg_db *db, struct pcreg__csv *csv, char out[65
 {
 	static const char hex[] = "0123456789abcdef";
 	uint8_t digest[SHA256_DIGEST_SIZE];
-	unsigned char buf[CHUNK];
+	unsigned char buf[PCREG__CSV_CHUNK];
 	size_t n, i;
 
 	int err;
@@ -403,6 +655,9 @@ void pcreg__csv_close(struct pcreg__csv *csv)
 		csv_free(&csv->parser);
 	if (csv->file)
 		fclose(csv->file);
+	if (csv->to_utf8_open)
+		iconv_close(csv->to_utf8);
+	pcreg__free(csv->converted);
 	pcreg__free(csv->text);
 	pcreg__free(csv->fields);
 	pcreg__free(csv->queue);

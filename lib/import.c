@@ -1367,8 +1367,8 @@ static int not_text(const char *text, size_t length, const char *noun, char *why
 	bad = u8_check((const uint8_t *)text, length);
 	if (bad) {
 		snprintf(why, size,
-		         "is not UTF-8 (byte 0x%02X at position %zu of the %s); national files are"
-		         " ASCII or UTF-8",
+		         "is not UTF-8 (byte 0x%02X at position %zu of the %s); the registry's own"
+		         " files are UTF-8",
 		         *bad, (size_t)(bad - (const uint8_t *)text) + 1, noun);
 		return 1;
 	}

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <zip.h>
 
@@ -181,13 +182,18 @@ static pcreg_status zip_container(pcreg_db *db, const char *path, enum pcreg__co
 pcreg_status pcreg__container(pcreg_db *db, const char *path, enum pcreg__container *out)
 {
 	char head[1024];
+	struct stat info;
 	size_t n, at = 0;
 	FILE *f;
 
 	*out = PCREG__TEXT;
+	/* A pipe or a device is opened once, by the reader: a second open of a
+	 * FIFO whose writer has gone would wait for ever. Containers are files. */
+	if (stat(path, &info) != 0 || !S_ISREG(info.st_mode))
+		return PCREG_OK; /* the reader says why it cannot open it */
 	f = fopen(path, "rb");
 	if (!f)
-		return PCREG_OK; /* the reader says why it cannot open it */
+		return PCREG_OK;
 	n = fread(head, 1, sizeof head - 1, f);
 	fclose(f);
 	head[n] = '\0';

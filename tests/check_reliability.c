@@ -301,8 +301,8 @@ START_TEST(test_dev_zero)
 	char expected[1024];
 
 	ck_assert_int_eq(symlink("/dev/zero", path), 0);
-	snprintf(expected, sizeof expected,
-	         "%s:1: a field is longer than 1 MiB, the most this library reads", path);
+	snprintf(expected, sizeof expected, "%s:1: a NUL byte: the file is binary data, not text",
+	         path);
 	assert_message(db, import_as(db, path, PCREG_IMPORT_LIST_SIZE, 0, NULL), PCREG_INVALID,
 	               expected);
 	assert_message(db, import_as(db, path, PCREG_IMPORT_REGISTRY_JSONL, 0, NULL), PCREG_INVALID,
@@ -384,33 +384,35 @@ START_TEST(test_nul_in_field)
 	char expected[1024];
 
 	write_epraccur_with_name(path, "THE \0SURGERY", 12);
-	snprintf(expected, sizeof expected, "%s:2: column 2: holds a NUL byte", path);
+	/* National files are text: a NUL byte means the file is binary (or
+	 * broken), and it is refused whole, in lenient mode too. */
+	snprintf(expected, sizeof expected, "%s:2: a NUL byte: the file is binary data, not text",
+	         path);
 	assert_message(db, import_as(db, path, PCREG_IMPORT_EPRACCUR, 0, NULL), PCREG_INVALID,
 	               expected);
 	ck_assert_int_eq(pcreg_practice_get(db, "F81001", &p), PCREG_NOTFOUND);
-	/* Lenient: the row is refused and reported, the good one kept. */
-	ck_assert_int_eq(import_as(db, path, PCREG_IMPORT_EPRACCUR, PCREG_IMPORT_LENIENT, &r),
-	                 PCREG_OK);
-	ck_assert_int_eq(pcreg_import_report_inserted(r), 1);
-	ck_assert_int_eq(pcreg_import_report_rejected(r), 1);
-	ck_assert_str_eq(pcreg_import_report_rejection_field(r, 0), "column 2");
-	ck_assert_str_eq(pcreg_import_report_rejection_reason(r, 0), "holds a NUL byte");
+	assert_message(db, import_as(db, path, PCREG_IMPORT_EPRACCUR, PCREG_IMPORT_LENIENT, &r),
+	               PCREG_INVALID, expected);
 	pcreg_import_report_free(r);
+	ck_assert_int_eq(pcreg_practice_get(db, "F81001", &p), PCREG_NOTFOUND);
 	pcreg_db_close(db);
 }
 END_TEST
 
+/* Bytes that are not UTF-8 after UTF-8 text: the file mixes encodings
+ * and is refused, naming the line and the byte. (ASCII followed by such a
+ * byte is read as Windows-1252: check_encoding.) */
 START_TEST(test_not_utf8)
 {
 	static const struct {
 		const char *name;
-		const char *why;
+		unsigned char byte;
 	} cases[] = {
-		{ "CAF\xE9 SURGERY", "byte 0xE9 at position 4" },           /* Windows-1252 */
-		{ "OVERLONG \xC0\xAF", "byte 0xC0 at position 10" },          /* overlong '/' */
-		{ "LONE \x80 BYTE", "byte 0x80 at position 6" },              /* continuation */
-		{ "SURROGATE \xED\xA0\x80", "byte 0xED at position 11" },     /* U+D800 */
-		{ "CUT SHORT \xE2\x82", "byte 0xE2 at position 11" },
+		{ "CAF\xC3\xA9 CAF\xE9 SURGERY", 0xE9 },         /* Windows-1252 after UTF-8 */
+		{ "CAF\xC3\xA9 OVERLONG \xC0\xAF", 0xC0 },        /* overlong '/' */
+		{ "CAF\xC3\xA9 LONE \x80 BYTE", 0x80 },            /* continuation */
+		{ "CAF\xC3\xA9 SURROGATE \xED\xA0\x80", 0xED },   /* U+D800 */
+		{ "CAF\xC3\xA9 CUT SHORT \xE2\x82", 0xE2 },
 	};
 	size_t i;
 
@@ -422,9 +424,9 @@ START_TEST(test_not_utf8)
 
 		write_epraccur_with_name(path, cases[i].name, strlen(cases[i].name));
 		snprintf(expected, sizeof expected,
-		         "%s:2: column 2: is not UTF-8 (%s of the field); national files are ASCII or"
-		         " UTF-8",
-		         path, cases[i].why);
+		         "%s:2: byte 0x%02X is not UTF-8, and UTF-8 text came before it: the file"
+		         " mixes encodings; national files are UTF-8, ASCII or Windows-1252",
+		         path, cases[i].byte);
 		assert_message(db, import_as(db, path, PCREG_IMPORT_EPRACCUR, 0, NULL),
 		               PCREG_INVALID, expected);
 		ck_assert_int_eq(pcreg_practice_get(db, "F81001", &p), PCREG_NOTFOUND);
@@ -461,16 +463,16 @@ START_TEST(test_utf16)
 
 	tu_write_file(path, le, sizeof le);
 	snprintf(expected, sizeof expected,
-	         "%s: the file is UTF-16 (it begins with the byte order mark FF FE); save it as"
-	         " UTF-8",
+	         "%s: the file is UTF-16LE text; national files are UTF-8, ASCII or Windows-1252:"
+	         " save it as UTF-8",
 	         path);
 	assert_message(db, import_as(db, path, 0, 0, NULL), PCREG_INVALID, expected);
 	assert_message(db, import_as(db, path, PCREG_IMPORT_PCN_DETAILS, 0, NULL), PCREG_INVALID,
 	               expected);
 	tu_write_file(path, be, sizeof be);
 	snprintf(expected, sizeof expected,
-	         "%s: the file is UTF-16 (it begins with the byte order mark FE FF); save it as"
-	         " UTF-8",
+	         "%s: the file is UTF-16BE text; national files are UTF-8, ASCII or Windows-1252:"
+	         " save it as UTF-8",
 	         path);
 	assert_message(db, import_as(db, path, PCREG_IMPORT_LIST_SIZE, 0, NULL), PCREG_INVALID,
 	               expected);
@@ -478,19 +480,19 @@ START_TEST(test_utf16)
 }
 END_TEST
 
-/* A header that is not text refuses the file, naming the column. */
+/* A header that is no text refuses the file, naming the line and byte. */
 START_TEST(test_header_not_text)
 {
 	static const char text[] = "PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,"
-	                           "POST\xA3" "CODE,SEX,AGE,NUMBER_OF_PATIENTS\n";
+	                           "POST\x81" "CODE,SEX,AGE,NUMBER_OF_PATIENTS\n";
 	pcreg_db *db = memory_registry();
 	const char *path = tu_path("header.csv");
 	char expected[1024];
 
 	tu_write_file(path, text, strlen(text));
 	snprintf(expected, sizeof expected,
-	         "%s:1: column 7: is not UTF-8 (byte 0xA3 at position 5 of the field); national"
-	         " files are ASCII or UTF-8",
+	         "%s:1: byte 0x81 is neither UTF-8 nor Windows-1252 (which leaves it undefined);"
+	         " national files are UTF-8, ASCII or Windows-1252",
 	         path);
 	assert_message(db, import_as(db, path, PCREG_IMPORT_LIST_SIZE, PCREG_IMPORT_LENIENT, NULL),
 	               PCREG_INVALID, expected);

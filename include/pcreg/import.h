@@ -15,9 +15,13 @@
  * with its line, field and reason.
  *
  * What a file may hold: text in UTF-8 (or ASCII), with or without a byte
- * order mark. A NUL byte or a byte sequence that is not UTF-8 in a field
- * is a bad row ("FILE:LINE: FIELD: holds a NUL byte"); a UTF-16 file is
- * refused whole, as is a field longer than PCREG_IMPORT_FIELD_MAX or a
+ * order mark, or in Windows-1252, which a CSV file that is ASCII up to its
+ * first byte that is not UTF-8 is read as (converted to UTF-8). A file of
+ * mixed encodings, a UTF-16 or UTF-32 file, or one with a NUL byte (binary
+ * data) is refused whole, naming the encoding or the line and byte; in
+ * the registry's JSON Lines files a line that is not UTF-8 is a bad row.
+ * A file is refused whole too for a field longer than
+ * PCREG_IMPORT_FIELD_MAX or a
  * record longer than PCREG_IMPORT_RECORD_MAX (so that a file that never
  * ends, a FIFO or a device, cannot use up memory). An allocation failure
  * is always PCREG_NOMEM, never a bad row.

@@ -553,6 +553,10 @@ static const char *const file_level[] = {
 	"a field is too large",            /* field and record size limits */
 	"the most this library reads",
 	"UTF-16",                          /* an encoding the library does not read */
+	"UTF-32",
+	"a NUL byte: the file is binary",  /* binary data */
+	"the file mixes encodings",        /* UTF-8, then a byte that is not */
+	"neither UTF-8 nor Windows-1252",
 	": is not a JSON object",          /* JSON Lines: the first object names the entity */
 	"the keys are not the field names",
 	"refers to a",                     /* registry files: references checked at the end */
