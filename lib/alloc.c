@@ -36,6 +36,23 @@ void pcreg__free(void *ptr)
 	sqlite3_free(ptr);
 }
 
+int pcreg__grow(void **array, size_t *cap, size_t need, size_t item)
+{
+	size_t n = *cap ? *cap : 16;
+	void *p;
+
+	if (need <= *cap)
+		return 1;
+	while (n < need)
+		n *= 2;
+	p = pcreg__realloc(*array, n * item);
+	if (!p)
+		return 0;
+	*array = p;
+	*cap = n;
+	return 1;
+}
+
 char *pcreg__strndup(const char *s, size_t len)
 {
 	char *copy = pcreg__malloc(len + 1);

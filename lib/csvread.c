@@ -15,23 +15,6 @@ static void *csv_realloc(void *ptr, size_t size)
 	return pcreg__realloc(ptr, size);
 }
 
-static int grow(void **array, size_t *cap, size_t need, size_t item)
-{
-	size_t n = *cap ? *cap : 64;
-	void *p;
-
-	if (need <= *cap)
-		return 1;
-	while (n < need)
-		n *= 2;
-	p = pcreg__realloc(*array, n * item);
-	if (!p)
-		return 0;
-	*array = p;
-	*cap = n;
-	return 1;
-}
-
 /* Whether the record being read has grown past the limits: the fields it
  * has completed, plus @p more bytes of the one under way. */
 static int too_long(struct pcreg__csv *csv, size_t field, size_t more)
@@ -66,10 +49,10 @@ static void on_field(void *s, size_t len, void *data)
 		return;
 	if (too_long(csv, len, len))
 		return;
-	if (!grow((void **)&csv->text, &csv->text_cap, csv->text_len + len + 1, 1) ||
-	    !grow((void **)&csv->fields, &csv->fields_cap, csv->nfields + 1, sizeof *csv->fields) ||
+	if (!pcreg__grow((void **)&csv->text, &csv->text_cap, csv->text_len + len + 1, 1) ||
+	    !pcreg__grow((void **)&csv->fields, &csv->fields_cap, csv->nfields + 1, sizeof *csv->fields) ||
 	    (!csv->record_has_field &&
-	     !grow((void **)&csv->queue, &csv->queue_cap, csv->queued + 1, sizeof *csv->queue))) {
+	     !pcreg__grow((void **)&csv->queue, &csv->queue_cap, csv->queued + 1, sizeof *csv->queue))) {
 		csv->out_of_memory = 1;
 		return;
 	}
@@ -104,7 +87,7 @@ static void on_field_part(struct pcreg__csv *csv, const char *text, size_t len)
 	f = &csv->fields[csv->nfields - 1];
 	if (too_long(csv, f->length + len, len))
 		return;
-	if (!grow((void **)&csv->text, &csv->text_cap, csv->text_len + len, 1)) {
+	if (!pcreg__grow((void **)&csv->text, &csv->text_cap, csv->text_len + len, 1)) {
 		csv->out_of_memory = 1;
 		return;
 	}
@@ -602,7 +585,7 @@ pcreg_status pcreg__csv_next(pcreg_db *db, struct pcreg__csv *csv, struct pcreg_
 			return st;
 	}
 	q = &csv->queue[csv->next++];
-	if (!grow((void **)&csv->out_fields, &csv->out_cap, q->nfields, sizeof *csv->out_fields))
+	if (!pcreg__grow((void **)&csv->out_fields, &csv->out_cap, q->nfields, sizeof *csv->out_fields))
 		return out_of_memory(db, csv);
 	/* out_lengths grows with out_fields; both are out_cap long. */
 	{

@@ -39,6 +39,9 @@ void *pcreg__realloc(void *ptr, size_t size);
 void pcreg__free(void *ptr);
 char *pcreg__strdup(const char *s);
 char *pcreg__strndup(const char *s, size_t len);
+/* Make room for @p need items of @p item bytes in *array (capacity *cap),
+ * doubling: 1, or 0 with the array as it was when memory ran out. */
+int pcreg__grow(void **array, size_t *cap, size_t need, size_t item);
 
 /* ---- the handle ------------------------------------------------------- */
 

@@ -424,23 +424,6 @@ static void stop_reader(struct pcreg__odsxml *x)
 
 /* ---- the organisation under way --------------------------------------- */
 
-static int grow(void **array, size_t *cap, size_t need, size_t item)
-{
-	size_t n = *cap ? *cap : 8;
-	void *p;
-
-	if (need <= *cap)
-		return 1;
-	while (n < need)
-		n *= 2;
-	p = pcreg__realloc(*array, n * item);
-	if (!p)
-		return 0;
-	*array = p;
-	*cap = n;
-	return 1;
-}
-
 static void begin_org(struct pcreg__odsxml *x, int64_t line)
 {
 	size_t i;
@@ -513,7 +496,7 @@ static void finish_org(struct pcreg__odsxml *x)
 /* Text into the arena, NUL-terminated; its offset in *at. */
 static int arena_add(struct pcreg__odsxml *x, const char *s, size_t len, size_t *at)
 {
-	if (!grow((void **)&x->text, &x->text_cap, x->text_len + len + 1, 1))
+	if (!pcreg__grow((void **)&x->text, &x->text_cap, x->text_len + len + 1, 1))
 		return 0;
 	memcpy(x->text + x->text_len, s, len);
 	x->text[x->text_len + len] = '\0';
@@ -678,7 +661,7 @@ static void *add_item(void **array, size_t *cap, size_t *count, size_t item)
 {
 	char *p;
 
-	if (!grow(array, cap, *count + 1, item))
+	if (!pcreg__grow(array, cap, *count + 1, item))
 		return NULL;
 	p = (char *)*array + *count * item;
 	memset(p, 0, item);
@@ -894,7 +877,7 @@ static pcreg_status end_element(pcreg_db *db, struct pcreg__odsxml *x, int depth
 		size_t len = x->text_len - x->capture_start;
 
 		x->capture_depth = 0;
-		if (!grow((void **)&x->text, &x->text_cap, x->text_len + 1, 1))
+		if (!pcreg__grow((void **)&x->text, &x->text_cap, x->text_len + 1, 1))
 			return no_memory(db, x);
 		x->text[x->text_len++] = '\0';
 		if (x->capture == S_SUCC_TYPE) {

@@ -92,26 +92,9 @@ struct pcreg__xlsx {
 
 /* ---- helpers --------------------------------------------------------------------- */
 
-static int grow(void **array, size_t *cap, size_t need, size_t item)
-{
-	size_t n = *cap ? *cap : 16;
-	void *p;
-
-	if (need <= *cap)
-		return 1;
-	while (n < need)
-		n *= 2;
-	p = pcreg__realloc(*array, n * item);
-	if (!p)
-		return 0;
-	*array = p;
-	*cap = n;
-	return 1;
-}
-
 static int append(struct buffer *b, const char *s, size_t n)
 {
-	if (!grow((void **)&b->data, &b->cap, b->len + n + 1, 1))
+	if (!pcreg__grow((void **)&b->data, &b->cap, b->len + n + 1, 1))
 		return 0;
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
@@ -571,7 +554,7 @@ static pcreg_status read_rels(pcreg_db *db, struct pcreg__xlsx *x, struct rels *
 		target = attribute(&p, "Target", 0);
 		type = attribute(&p, "Type", 0);
 		if (id && target) {
-			if (!grow((void **)&r->r, &r->cap, r->n + 1, sizeof *r->r)) {
+			if (!pcreg__grow((void **)&r->r, &r->cap, r->n + 1, sizeof *r->r)) {
 				st = out_of_memory(db, x);
 			} else {
 				struct rel *rel = &r->r[r->n++];
@@ -634,7 +617,7 @@ static pcreg_status add_sheet(pcreg_db *db, struct pcreg__xlsx *x, const struct 
 	if (!target)
 		return fail(db, x, PCREG_INVALID, "sheet \"%.60s\" has no part (relationship %.40s is not in %s)",
 		            name, id, WORKBOOK_RELS);
-	if (!grow((void **)&x->sheets, &x->sheets_cap, x->nsheets + 1, sizeof *x->sheets))
+	if (!pcreg__grow((void **)&x->sheets, &x->sheets_cap, x->nsheets + 1, sizeof *x->sheets))
 		return out_of_memory(db, x);
 	n = pcreg__strdup(name);
 	part = resolve_target(target);
@@ -700,7 +683,7 @@ static pcreg_status finish_string(pcreg_db *db, struct pcreg__xlsx *x)
 
 static pcreg_status start_string(pcreg_db *db, struct pcreg__xlsx *x)
 {
-	if (!grow((void **)&x->shared, &x->shared_cap, x->nstrings + 1, sizeof *x->shared) ||
+	if (!pcreg__grow((void **)&x->shared, &x->shared_cap, x->nstrings + 1, sizeof *x->shared) ||
 	    !append(&x->strings, "", 0))
 		return out_of_memory(db, x);
 	x->shared[x->nstrings].offset = x->strings.len;
@@ -1015,7 +998,7 @@ static pcreg_status add_field(pcreg_db *db, struct pcreg__xlsx *x, const char *s
 {
 	if (x->text.len + n + 1 > PCREG_IMPORT_RECORD_MAX)
 		return fail(db, x, PCREG_INVALID, "the row is longer than 16 MiB, the most this library reads");
-	if (!grow((void **)&x->field_offsets, &x->fields_cap, x->nfields + 1, sizeof *x->field_offsets))
+	if (!pcreg__grow((void **)&x->field_offsets, &x->fields_cap, x->nfields + 1, sizeof *x->field_offsets))
 		return out_of_memory(db, x);
 	x->field_offsets[x->nfields] = x->text.len;
 	if (!append(&x->text, s, n) || !append(&x->text, "", 0))
@@ -1170,7 +1153,7 @@ static pcreg_status emit_row(pcreg_db *db, struct pcreg__xlsx *x, struct pcreg__
 {
 	size_t i, cap = x->out_cap;
 
-	if (!grow((void **)&x->out_fields, &cap, x->nfields, sizeof *x->out_fields))
+	if (!pcreg__grow((void **)&x->out_fields, &cap, x->nfields, sizeof *x->out_fields))
 		return out_of_memory(db, x);
 	if (cap != x->out_cap) {
 		size_t *lengths = pcreg__realloc(x->out_lengths, cap * sizeof *lengths);
