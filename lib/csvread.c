@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <zip.h>
+
 #include "csvread.h"
 #include "fileio.h"
 
@@ -139,10 +141,8 @@ static void on_record(int c, void *data)
 	csv->record_line = csv->line;
 }
 
-pcreg_status pcreg__csv_open(pcreg_db *db, struct pcreg__csv *csv, const char *path, int lines)
+static void start(struct pcreg__csv *csv, const char *path, int lines)
 {
-	struct stat st;
-
 	memset(csv, 0, sizeof *csv);
 	csv->path = path;
 	csv->lines = lines;
@@ -150,6 +150,65 @@ pcreg_status pcreg__csv_open(pcreg_db *db, struct pcreg__csv *csv, const char *p
 	csv->byte_line = 1;
 	csv->at_start = 1;
 	sha256_init(&csv->sha);
+}
+
+/* Strict: a stray quote is an error, as is a quote left open at the end. */
+static pcreg_status start_parser(pcreg_db *db, struct pcreg__csv *csv)
+{
+	if (csv_init(&csv->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) !=
+	    0)
+		return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", csv->path);
+	csv->parser_ready = 1;
+	csv_set_realloc_func(&csv->parser, csv_realloc);
+	csv_set_free_func(&csv->parser, pcreg__free);
+	return PCREG_OK;
+}
+
+pcreg_status pcreg__csv_open_zip(pcreg_db *db, struct pcreg__csv *csv, const char *path,
+                                 const char *entry, int lines)
+{
+	zip_stat_t info;
+	int err = 0;
+
+	start(csv, path, lines);
+	if (pcreg__io_fault && (err = pcreg__io_fault(PCREG__IO_READ, path)) != 0)
+		return pcreg__error(db, PCREG_IO, "%s: read failed: %s", path, strerror(err));
+	if (!(csv->zip = zip_open(path, ZIP_RDONLY, &err)))
+		return pcreg__error(db, err == ZIP_ER_MEMORY ? PCREG_NOMEM : PCREG_INVALID,
+		                    "%s: a zip archive that cannot be read", path);
+	zip_stat_init(&info);
+	if (zip_stat(csv->zip, entry, 0, &info) != 0 || !(info.valid & ZIP_STAT_SIZE) ||
+	    !(csv->zip_file = zip_fopen(csv->zip, entry, 0)))
+		return pcreg__error(db, PCREG_INVALID, "%s: %s: cannot read it from the archive: %s",
+		                    path, entry, zip_strerror(csv->zip));
+	csv->size = (int64_t)info.size;
+	return start_parser(db, csv);
+}
+
+/* Bytes of the file, or of the archive's CSV file: as pcreg__file_read(). */
+static size_t read_bytes(struct pcreg__csv *csv, void *buf, size_t size, int *err)
+{
+	zip_int64_t n;
+
+	if (!csv->zip_file)
+		return pcreg__file_read(csv->file, csv->path, buf, size, err);
+	*err = 0;
+	if (pcreg__io_fault && (*err = pcreg__io_fault(PCREG__IO_READ, csv->path)) != 0)
+		return 0;
+	n = zip_fread(csv->zip_file, buf, size);
+	if (n < 0) {
+		/* A damaged archive reads as an I/O error: the bytes cannot be had. */
+		*err = EIO;
+		return 0;
+	}
+	return (size_t)n;
+}
+
+pcreg_status pcreg__csv_open(pcreg_db *db, struct pcreg__csv *csv, const char *path, int lines)
+{
+	struct stat st;
+
+	start(csv, path, lines);
 	csv->file = fopen(path, "rb");
 	if (!csv->file) {
 		if (errno == ENOENT)
@@ -161,14 +220,7 @@ pcreg_status pcreg__csv_open(pcreg_db *db, struct pcreg__csv *csv, const char *p
 			return pcreg__error(db, PCREG_IO, "%s: is a directory", path);
 		csv->size = (int64_t)st.st_size;
 	}
-	/* Strict: a stray quote is an error, as is a quote left open at the end. */
-	if (csv_init(&csv->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) !=
-	    0)
-		return pcreg__error(db, PCREG_NOMEM, "%s: out of memory", path);
-	csv->parser_ready = 1;
-	csv_set_realloc_func(&csv->parser, csv_realloc);
-	csv_set_free_func(&csv->parser, pcreg__free);
-	return PCREG_OK;
+	return start_parser(db, csv);
 }
 
 static pcreg_status too_long_error(pcreg_db *db, const struct pcreg__csv *csv)
@@ -515,7 +567,7 @@ static pcreg_status read_chunk(pcreg_db *db, struct pcreg__csv *csv)
 
 	memcpy(buf, csv->held, held);
 	csv->held_len = 0;
-	n = pcreg__file_read(csv->file, csv->path, buf + held, PCREG__CSV_CHUNK, &err);
+	n = read_bytes(csv, buf + held, PCREG__CSV_CHUNK, &err);
 	reset_queue(csv);
 	if (err)
 		return read_failed(db, csv, err);
@@ -617,7 +669,7 @@ pcreg_status pcreg__csv_sha256(pcreg_db *db, struct pcreg__csv *csv, char out[65
 
 	int err;
 
-	while ((n = pcreg__file_read(csv->file, csv->path, buf, sizeof buf, &err)) > 0) {
+	while ((n = read_bytes(csv, buf, sizeof buf, &err)) > 0) {
 		sha256_update(&csv->sha, n, buf);
 		csv->bytes_read += (int64_t)n;
 	}
@@ -638,6 +690,10 @@ void pcreg__csv_close(struct pcreg__csv *csv)
 		csv_free(&csv->parser);
 	if (csv->file)
 		fclose(csv->file);
+	if (csv->zip_file)
+		zip_fclose(csv->zip_file);
+	if (csv->zip)
+		zip_discard(csv->zip);
 	if (csv->to_utf8_open)
 		iconv_close(csv->to_utf8);
 	pcreg__free(csv->converted);

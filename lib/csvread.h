@@ -57,6 +57,9 @@ struct pcreg__csv_queued {
 
 struct pcreg__csv {
 	FILE *file;
+	/* Or the one CSV file a zip archive holds (as ODS ships epraccur). */
+	struct zip *zip;
+	struct zip_file *zip_file;
 	const char *path; /* borrowed, for messages */
 	struct csv_parser parser;
 	int parser_ready;
@@ -100,6 +103,12 @@ struct pcreg__csv {
 /* Open a file; messages name @p path. With @p lines, records are lines,
  * not CSV: each is one field, its text without the line break. */
 pcreg_status pcreg__csv_open(pcreg_db *db, struct pcreg__csv *csv, const char *path, int lines);
+
+/* Open the CSV file @p entry of the zip archive @p path, as
+ * pcreg__csv_open() opens a file: its bytes are read uncompressed, and
+ * its size, progress and SHA-256 are the CSV file's. */
+pcreg_status pcreg__csv_open_zip(pcreg_db *db, struct pcreg__csv *csv, const char *path,
+                                 const char *entry, int lines);
 
 /* The next record: PCREG_OK, PCREG_DONE at the end, or a failure with a
  * message naming the file and line (malformed quoting, I/O). */

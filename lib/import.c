@@ -770,8 +770,19 @@ static pcreg_status source_open(pcreg_import *imp)
 		imp->file_size = 0;
 		return PCREG_OK;
 	}
-	if ((st = pcreg__container(db, imp->path, &imp->container)) != PCREG_OK)
+	if ((st = pcreg__container(db, imp->path, &imp->container, imp->entry, sizeof imp->entry)) !=
+	    PCREG_OK)
 		return st;
+	if (imp->container == PCREG__ZIPPED && imp->kind->kind == PCREG_IMPORT_ODS_XML)
+		return pcreg__error(db, PCREG_INVALID, "%s: a zipped CSV file, not ODS XML", imp->path);
+	if (imp->container == PCREG__ZIPPED) {
+		if ((st = pcreg__csv_open_zip(db, &imp->csv, imp->path, imp->entry,
+		                              imp->kind->kind == PCREG_IMPORT_REGISTRY_JSONL)) !=
+		    PCREG_OK)
+			return st;
+		imp->file_size = imp->csv.size;
+		return PCREG_OK;
+	}
 	if (imp->container == PCREG__TEXT && imp->kind->kind == PCREG_IMPORT_ODS_XML)
 		return pcreg__error(db, PCREG_INVALID,
 		                    "%s: not ODS XML (an HSCOrgRefData file, plain or zipped)", imp->path);
@@ -845,6 +856,7 @@ static pcreg_status source_next(pcreg_import *imp, struct pcreg__csv_record *rec
 		rec->lengths = NULL;
 		return PCREG_OK;
 	case PCREG__TEXT:
+	case PCREG__ZIPPED:
 		break;
 	}
 	return pcreg__csv_next(imp->db, &imp->csv, rec);
@@ -880,7 +892,7 @@ static pcreg_status file_sha256(pcreg_db *db, const char *path, char out[65])
 
 static pcreg_status source_sha256(pcreg_import *imp, char out[65])
 {
-	if (imp->container == PCREG__TEXT)
+	if (imp->container == PCREG__TEXT || imp->container == PCREG__ZIPPED)
 		return pcreg__csv_sha256(imp->db, &imp->csv, out);
 	return file_sha256(imp->db, imp->path, out);
 }
@@ -893,6 +905,7 @@ static int64_t source_bytes_read(const pcreg_import *imp)
 	case PCREG__ODS_XML:
 		return imp->ods ? pcreg__odsxml_bytes_read(imp->ods) : 0;
 	case PCREG__TEXT:
+	case PCREG__ZIPPED:
 		break;
 	}
 	return imp->csv.bytes_read;
@@ -906,6 +919,7 @@ static int64_t source_bytes_total(const pcreg_import *imp)
 	case PCREG__ODS_XML:
 		return imp->ods ? pcreg__odsxml_bytes_total(imp->ods) : 0;
 	case PCREG__TEXT:
+	case PCREG__ZIPPED:
 		break;
 	}
 	return imp->csv.size;
@@ -983,12 +997,13 @@ static pcreg_status recognise(pcreg_db *db, const char *path,
 	char why[256];
 	size_t columns;
 	enum pcreg__container container;
+	char entry[256];
 	pcreg_status st;
 	int c;
 
 	*out = NULL;
 	if ((st = first_byte(db, path, &c)) != PCREG_OK ||
-	    (st = pcreg__container(db, path, &container)) != PCREG_OK)
+	    (st = pcreg__container(db, path, &container, entry, sizeof entry)) != PCREG_OK)
 		return st;
 	if (container == PCREG__ODS_XML) {
 		*out = &pcreg__import_ods_xml;
@@ -1009,7 +1024,8 @@ static pcreg_status recognise(pcreg_db *db, const char *path,
 		*out = &pcreg__import_registry_jsonl;
 		return PCREG_OK;
 	}
-	if ((st = pcreg__csv_open(db, &csv, path, 0)) != PCREG_OK)
+	if ((st = container == PCREG__ZIPPED ? pcreg__csv_open_zip(db, &csv, path, entry, 0)
+	                                     : pcreg__csv_open(db, &csv, path, 0)) != PCREG_OK)
 		goto done;
 	if ((st = pcreg__csv_next(db, &csv, &first)) < 0)
 		goto done;

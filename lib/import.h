@@ -20,6 +20,7 @@ struct pcreg__ods_org;
 /* What a file is before any reader looks at its records. */
 enum pcreg__container {
 	PCREG__TEXT,      /* CSV or JSON Lines */
+	PCREG__ZIPPED,    /* a zip archive holding one CSV file (ODS ships epraccur so) */
 	PCREG__WORKBOOK,  /* an .xlsx workbook: ePCN's two sheets */
 	PCREG__ODS_XML    /* ODS XML, plain or zipped */
 };
@@ -82,6 +83,7 @@ struct pcreg_import {
 	 * its records padded to the header's width), or ODS XML (ods: each
 	 * record stands for the organisation in org). */
 	enum pcreg__container container;
+	char entry[256]; /* PCREG__ZIPPED: the CSV file in the archive */
 	struct pcreg__csv csv;
 	struct pcreg__xlsx *xlsx;
 	struct pcreg__odsxml *ods;
@@ -237,8 +239,10 @@ extern const struct pcreg__import_kind pcreg__import_registry_jsonl;
 
 /* Tell a file's container from its first bytes (and a zip's entries).
  * PCREG_INVALID, saying what it is, for a zip or XML file this library
- * does not read. */
-pcreg_status pcreg__container(pcreg_db *db, const char *path, enum pcreg__container *out);
+ * does not read. For PCREG__ZIPPED, @p entry is the CSV file's name in the
+ * archive. */
+pcreg_status pcreg__container(pcreg_db *db, const char *path, enum pcreg__container *out,
+                              char *entry, size_t entry_size);
 
 extern const struct pcreg__import_kind pcreg__import_ods_xml;
 

@@ -138,11 +138,19 @@ static int ods_xml_root(const char *head)
 	return strstr(head, "OrgRefData") != NULL && strstr(head, "refdata.hscic.gov.uk/org") != NULL;
 }
 
-static pcreg_status zip_container(pcreg_db *db, const char *path, enum pcreg__container *out)
+static int ends_with(const char *name, const char *suffix)
+{
+	size_t len = strlen(name), n = strlen(suffix);
+
+	return len > n && strcasecmp(name + len - n, suffix) == 0;
+}
+
+static pcreg_status zip_container(pcreg_db *db, const char *path, enum pcreg__container *out,
+                                  char *entry, size_t entry_size)
 {
 	zip_t *zip;
 	zip_int64_t i, n;
-	int err = 0, xml = 0;
+	int err = 0, xml = 0, csvs = 0;
 
 	zip = zip_open(path, ZIP_RDONLY, &err);
 	if (!zip) {
@@ -164,22 +172,32 @@ static pcreg_status zip_container(pcreg_db *db, const char *path, enum pcreg__co
 	n = zip_get_num_entries(zip, 0);
 	for (i = 0; i < n && !xml; i++) {
 		const char *name = zip_get_name(zip, (zip_uint64_t)i, 0);
-		size_t len = name ? strlen(name) : 0;
 
-		xml = len > 4 && strcasecmp(name + len - 4, ".xml") == 0 &&
-		      strstr(name, "HSCOrgRefData") != NULL;
+		if (!name)
+			continue;
+		xml = ends_with(name, ".xml") && strstr(name, "HSCOrgRefData") != NULL;
+		if (ends_with(name, ".csv") && csvs++ == 0)
+			snprintf(entry, entry_size, "%s", name);
 	}
 	zip_discard(zip);
-	if (!xml)
-		return pcreg__error(db, PCREG_INVALID,
-		                    "%s: a zip archive that holds neither a workbook nor an ODS"
-		                    " HSCOrgRefData XML file: unzip it and import what it holds",
-		                    path);
-	*out = PCREG__ODS_XML;
-	return PCREG_OK;
+	if (xml) {
+		*out = PCREG__ODS_XML;
+		return PCREG_OK;
+	}
+	/* ODS ships its CSV files zipped, one to an archive. */
+	if (csvs == 1 && strlen(entry) < entry_size - 1) {
+		*out = PCREG__ZIPPED;
+		return PCREG_OK;
+	}
+	return pcreg__error(db, PCREG_INVALID,
+	                    "%s: a zip archive that holds %s: unzip it and import what it holds",
+	                    path,
+	                    csvs ? "several CSV files"
+	                         : "neither a CSV file, a workbook nor an ODS HSCOrgRefData XML file");
 }
 
-pcreg_status pcreg__container(pcreg_db *db, const char *path, enum pcreg__container *out)
+pcreg_status pcreg__container(pcreg_db *db, const char *path, enum pcreg__container *out,
+                              char *entry, size_t entry_size)
 {
 	char head[1024];
 	struct stat info;
@@ -187,6 +205,7 @@ pcreg_status pcreg__container(pcreg_db *db, const char *path, enum pcreg__contai
 	FILE *f;
 
 	*out = PCREG__TEXT;
+	entry[0] = '\0';
 	/* A pipe or a device is opened once, by the reader: a second open of a
 	 * FIFO whose writer has gone would wait for ever. Containers are files. */
 	if (stat(path, &info) != 0 || !S_ISREG(info.st_mode))
@@ -198,7 +217,7 @@ pcreg_status pcreg__container(pcreg_db *db, const char *path, enum pcreg__contai
 	fclose(f);
 	head[n] = '\0';
 	if (n >= 4 && memcmp(head, "PK\3\4", 4) == 0)
-		return zip_container(db, path, out);
+		return zip_container(db, path, out, entry, entry_size);
 	if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
 		at = 3;
 	while (at < n && isspace((unsigned char)head[at]))

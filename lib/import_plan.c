@@ -117,6 +117,7 @@ static pcreg_status plan_file(pcreg_db *db, pcreg_import_plan *plan, const char 
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
 	enum pcreg__container container;
 	pcreg_import_kind_value kind;
+	char entry[256];
 	pcreg_status st;
 
 	/* A file named on its own is meant as data; one found in a folder is
@@ -124,7 +125,7 @@ static pcreg_status plan_file(pcreg_db *db, pcreg_import_plan *plan, const char 
 	if (!named && (base[0] == '.' || !data_extension(base)))
 		return add(db, plan, path, PCREG_PLAN_SKIP, PCREG_IMPORT_AUTO,
 		           base[0] == '.' ? "a hidden file" : "not national data (by its name)", 0);
-	if ((st = pcreg__container(db, path, &container)) == PCREG_OK &&
+	if ((st = pcreg__container(db, path, &container, entry, sizeof entry)) == PCREG_OK &&
 	    container == PCREG__WORKBOOK) {
 		if ((st = add(db, plan, path, PCREG_PLAN_IMPORT, PCREG_IMPORT_PCN_DETAILS, NULL,
 		              0)) != PCREG_OK)

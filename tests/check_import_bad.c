@@ -648,6 +648,7 @@ static const struct {
 	{ "registry-commissioner.csv", PCREG_IMPORT_REGISTRY_CSV, 1 },
 	{ "registry-network.jsonl", PCREG_IMPORT_REGISTRY_JSONL, 1 },
 	{ "HSCOrgRefData_Full.xml", PCREG_IMPORT_ODS_XML, 9 },
+	{ "epraccur.zip", PCREG_IMPORT_EPRACCUR, 4 }, /* epraccur.csv, zipped as ODS ships it */
 };
 
 #define N_GOOD ((int)(sizeof good_files / sizeof good_files[0]))

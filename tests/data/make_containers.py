@@ -9,6 +9,7 @@ good/ePCN.xlsx        the two ePCN sheets of good/ as ODS publishes them: a
                       (text in shared strings, the multi-line header cells kept,
                       dates as numbers, as some ODS releases have them), so the
                       workbook and the CSVs are the same two releases.
+good/epraccur.zip     good/epraccur.csv zipped, as ODS ships its CSV files.
 good/HSCOrgRefData_Full.xml
                       the same made-up organisations in the ODS XML: F81001-F81003
                       with dated RE4 (97H, then 99F) and RE8 relationships, the
@@ -216,6 +217,13 @@ def ods_xml():
         f.write(text)
 
 
+def zipped_epraccur():
+    with open(os.path.join(GOOD, "epraccur.csv"), encoding="utf-8", newline="") as f:
+        text = f.read()
+    write_zip(os.path.join(GOOD, "epraccur.zip"), [("epraccur.csv", text)])
+
+
 if __name__ == "__main__":
+    zipped_epraccur()
     workbook()
     ods_xml()

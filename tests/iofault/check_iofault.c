@@ -84,6 +84,7 @@ static const char *const good_files[] = {
 	"registry-network.jsonl",
 	"ePCN.xlsx",
 	"HSCOrgRefData_Full.xml",
+	"epraccur.zip",
 };
 
 #define N_GOOD ((int)(sizeof good_files / sizeof good_files[0]))

@@ -170,6 +170,7 @@ static const struct good_file good[] = {
 	{ "ePCN.xlsx", PCREG_IMPORT_PCN_DETAILS },
 	{ "ePCN.xlsx", PCREG_IMPORT_PCN_PARTNERS },
 	{ "HSCOrgRefData_Full.xml", PCREG_IMPORT_ODS_XML },
+	{ "epraccur.zip", PCREG_IMPORT_EPRACCUR },
 };
 
 #define N_GOOD ((int)(sizeof good / sizeof good[0]))
