@@ -583,12 +583,14 @@ static pcreg_status step_done(pcreg_db *db, sqlite3_stmt *stmt, const char *sql)
 }
 
 
+static pcreg_status reconcile_related(pcreg_import *imp);
+
 /* Kinds whose rows change what reconciliation reads besides evidence:
  * organisations' lifetimes and successions. */
 static int changes_rules(pcreg_import_kind_value kind)
 {
 	return kind == PCREG_IMPORT_ECCG || kind == PCREG_IMPORT_SUCC ||
-	       kind == PCREG_IMPORT_PCN_DETAILS;
+	       kind == PCREG_IMPORT_PCN_DETAILS || kind == PCREG_IMPORT_ODS_XML;
 }
 
 /* Stubs (an organisation named by its code, which only evidence gives)
@@ -717,8 +719,11 @@ pcreg_status pcreg__evidence_commit(pcreg_import *imp, const char *file_digest)
 		     (st = neighbour(db, SQL_NEXT, kind, k, n)) != PCREG_OK ||
 		     (st = merge(db, kind, k, p[0] ? p : NULL, n[0] ? n : NULL)) != PCREG_OK))
 			return st;
-		if (changes_rules(imp->kind->kind))
+		/* Successions reach practices through chains of codes: all of them. */
+		if (imp->kind->kind == PCREG_IMPORT_SUCC || imp->kind->kind == PCREG_IMPORT_ODS_XML)
 			st = pcreg__reconcile_all(imp);
+		else if (changes_rules(imp->kind->kind))
+			st = reconcile_related(imp);
 		else if (imp->claim_tables)
 			st = pcreg__reconcile_touched(imp);
 		if (st != PCREG_OK)
@@ -1841,14 +1846,26 @@ static pcreg_status reconcile_attributes(pcreg_import *imp, const struct attribu
 /* ---- which practices to reconcile ------------------------------------------------------- */
 
 #define PRACTICE_FACTS "('commissioner', 'network', 'practice', 'contract', 'list_size')"
-static const char SQL_TOUCHED[] = "SELECT DISTINCT subject FROM import_touched"
-                                  " WHERE fact IN " PRACTICE_FACTS " ORDER BY subject";
+/* With the facts touched: only what they derive is derived again (but all
+ * of it for a practice whose own attributes were, which bound the rest). */
+static const char SQL_TOUCHED[] = "SELECT subject, group_concat(fact, ' ') FROM import_touched"
+                                  " WHERE fact IN " PRACTICE_FACTS
+                                  " GROUP BY subject ORDER BY subject";
 static const char SQL_ALL_SUBJECTS[] = "SELECT DISTINCT subject FROM observation"
                                        " WHERE fact IN " PRACTICE_FACTS " ORDER BY subject";
 static const char SQL_TOUCHED_OTHERS[] =
 	"SELECT subject FROM import_touched WHERE fact = 'other_organisation' ORDER BY subject";
 static const char SQL_ALL_OTHERS[] = "SELECT DISTINCT subject FROM observation"
                                      " WHERE fact = 'other_organisation' ORDER BY subject";
+/* The practices an import that changed organisations (their lifetimes,
+ * parents, names) may change: those it touched, and those whose
+ * membership evidence names an organisation it touched. No other
+ * practice's history reads those organisations. */
+static const char SQL_RELATED_SUBJECTS[] =
+	"SELECT subject FROM import_touched WHERE fact IN " PRACTICE_FACTS
+	" UNION SELECT o.subject FROM observation o WHERE o.fact IN ('commissioner', 'network')"
+	" AND o.value IN (SELECT t.subject FROM import_touched t WHERE t.fact = 'organisation')"
+	" ORDER BY 1";
 static const char SQL_TOUCHED_ORGANISATIONS[] =
 	"SELECT subject FROM import_touched WHERE fact = 'organisation' ORDER BY subject";
 static const char SQL_ALL_ORGANISATIONS[] =
@@ -2026,7 +2043,17 @@ static const char SQL_WAITING_LIST_SIZES[] =
 	" WHERE o.subject = ?1 AND o.fact = 'list_size' AND o.from_date IS NOT NULL"
 	" ORDER BY o.last_seen DESC";
 
-static pcreg_status reconcile_waiting(pcreg_import *imp, const char *practice)
+/* Which of a practice's facts to derive again. */
+enum {
+	DERIVE_ATTRIBUTES = 1,
+	DERIVE_COMMISSIONER = 2,
+	DERIVE_NETWORK = 4,
+	DERIVE_CONTRACTS = 8,
+	DERIVE_LIST_SIZES = 16,
+	DERIVE_ALL = 31
+};
+
+static pcreg_status reconcile_waiting(pcreg_import *imp, const char *practice, int derive)
 {
 	pcreg_db *db = imp->db;
 	sqlite3_stmt *stmt;
@@ -2042,35 +2069,80 @@ static pcreg_status reconcile_waiting(pcreg_import *imp, const char *practice)
 		return PCREG_OK; /* its evidence waits for it */
 	if (rc != SQLITE_ROW)
 		return pcreg__sqlite_error(db, rc, "practice");
-	if ((st = pcreg__stmt_acquire(db, SQL_WAITING_LIST_SIZES, &stmt)) != PCREG_OK)
-		return st;
-	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
-	if ((st = step_done(db, stmt, SQL_WAITING_LIST_SIZES)) != PCREG_OK)
-		return st;
-	return reconcile_contracts(imp, practice);
+	if (derive & DERIVE_LIST_SIZES) {
+		if ((st = pcreg__stmt_acquire(db, SQL_WAITING_LIST_SIZES, &stmt)) != PCREG_OK)
+			return st;
+		sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
+		if ((st = step_done(db, stmt, SQL_WAITING_LIST_SIZES)) != PCREG_OK)
+			return st;
+	}
+	return derive & DERIVE_CONTRACTS ? reconcile_contracts(imp, practice) : PCREG_OK;
 }
 
 /* Everything about one practice, attributes first: a membership is
  * clipped to the practice's close date. All its facts, not only those
  * the release spoke of: a practice new to the registry brings in the
  * evidence that waited for it. */
-static pcreg_status reconcile_subject(pcreg_import *imp, const char *subject)
+/* What a list of touched facts ("commissioner list_size") asks to derive. */
+static int derived_from(const char *touched)
 {
-	pcreg_status st = reconcile_attributes(imp, &practice_attributes, subject);
+	static const struct {
+		const char *fact;
+		int derive;
+	} map[] = {
+		{ "practice", DERIVE_ALL },          { "commissioner", DERIVE_COMMISSIONER },
+		{ "network", DERIVE_NETWORK },       { "contract", DERIVE_CONTRACTS },
+		{ "list_size", DERIVE_LIST_SIZES },
+	};
+	int derive = 0;
 	size_t i;
 
+	if (!touched)
+		return DERIVE_ALL;
+	for (i = 0; i < sizeof map / sizeof map[0]; i++) {
+		const char *at = strstr(touched, map[i].fact);
+		size_t n = strlen(map[i].fact);
+
+		/* Whole words only ("network" is no part of another fact). */
+		while (at && ((at > touched && at[-1] != ' ') || (at[n] && at[n] != ' ')))
+			at = strstr(at + 1, map[i].fact);
+		if (at)
+			derive |= map[i].derive;
+	}
+	return derive ? derive : DERIVE_ALL;
+}
+
+static pcreg_status reconcile_subject(pcreg_import *imp, const char *subject, int derive)
+{
+	static const int fact_bits[] = { DERIVE_COMMISSIONER, DERIVE_NETWORK };
+	pcreg_status st = PCREG_OK;
+	size_t i;
+
+	if (derive & DERIVE_ATTRIBUTES)
+		st = reconcile_attributes(imp, &practice_attributes, subject);
 	for (i = 0; i < sizeof facts / sizeof facts[0] && st == PCREG_OK; i++)
-		st = reconcile_membership(imp, &facts[i], subject);
-	return st == PCREG_OK ? reconcile_waiting(imp, subject) : st;
+		if (derive & (i < sizeof fact_bits / sizeof fact_bits[0] ? fact_bits[i] : DERIVE_ALL))
+			st = reconcile_membership(imp, &facts[i], subject);
+	return st == PCREG_OK && (derive & (DERIVE_CONTRACTS | DERIVE_LIST_SIZES))
+	               ? reconcile_waiting(imp, subject, derive)
+	               : st;
 }
 
 /* Reconcile each subject a query lists. The list is copied first:
  * reconciling writes to the tables it reads. */
+/* Reconcile each subject a query lists (with, in a second column, the
+ * facts to derive again; all of them without one). The list is copied
+ * first: reconciling writes to the tables it reads. */
 static pcreg_status reconcile_listed(pcreg_import *imp, const char *sql,
-                                     pcreg_status (*reconcile)(pcreg_import *, const char *))
+                                     pcreg_status (*reconcile)(pcreg_import *, const char *,
+                                                               int))
 {
+	struct listed {
+		char code[48];
+		int derive;
+	};
 	pcreg_db *db = imp->db;
-	char(*subjects)[48] = NULL, (*grown)[48];
+	struct listed *subjects = NULL, *grown;
 	size_t n = 0, cap = 0, i;
 	sqlite3_stmt *stmt;
 	pcreg_status st = pcreg__stmt_prepare(db, sql, &stmt);
@@ -2087,24 +2159,28 @@ static pcreg_status reconcile_listed(pcreg_import *imp, const char *sql,
 			}
 			subjects = grown;
 		}
-		snprintf(subjects[n], sizeof subjects[n], "%s",
+		snprintf(subjects[n].code, sizeof subjects[n].code, "%s",
 		         (const char *)sqlite3_column_text(stmt, 0));
+		subjects[n].derive = derived_from(sqlite3_column_count(stmt) > 1
+		                                          ? (const char *)sqlite3_column_text(stmt, 1)
+		                                          : NULL);
 		n++;
 	}
 	sqlite3_finalize(stmt);
 	if (st == PCREG_OK && rc != SQLITE_DONE)
 		st = pcreg__sqlite_error(db, rc, "evidence");
 	for (i = 0; i < n && st == PCREG_OK; i++)
-		st = reconcile(imp, subjects[i]);
+		st = reconcile(imp, subjects[i].code, subjects[i].derive);
 	pcreg__free(subjects);
 	return st;
 }
 
 /* A commissioner (eccg) or a network (ePCN): each set finds only its own. */
-static pcreg_status reconcile_organisation(pcreg_import *imp, const char *code)
+static pcreg_status reconcile_organisation(pcreg_import *imp, const char *code, int derive)
 {
 	pcreg_status st = reconcile_attributes(imp, &commissioner_attributes, code);
 
+	(void)derive; /* an organisation's attributes are derived together */
 	return st == PCREG_OK ? reconcile_attributes(imp, &network_attributes, code) : st;
 }
 
@@ -2123,11 +2199,12 @@ static const char SQL_OTHER_FROM_EVIDENCE[] =
 	" commissioner = excluded.commissioner, open_date = excluded.open_date,"
 	" close_date = excluded.close_date";
 
-static pcreg_status reconcile_other(pcreg_import *imp, const char *code)
+static pcreg_status reconcile_other(pcreg_import *imp, const char *code, int derive)
 {
 	sqlite3_stmt *stmt;
 	pcreg_status st = pcreg__stmt_acquire(imp->db, SQL_OTHER_FROM_EVIDENCE, &stmt);
 
+	(void)derive;
 	if (st != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
@@ -2142,6 +2219,15 @@ pcreg_status pcreg__reconcile_touched(pcreg_import *imp)
 	if (st == PCREG_OK)
 		st = reconcile_listed(imp, SQL_TOUCHED_OTHERS, reconcile_other);
 	return st == PCREG_OK ? reconcile_listed(imp, SQL_TOUCHED, reconcile_subject) : st;
+}
+
+static pcreg_status reconcile_related(pcreg_import *imp)
+{
+	pcreg_status st = reconcile_listed(imp, SQL_TOUCHED_ORGANISATIONS, reconcile_organisation);
+
+	if (st == PCREG_OK)
+		st = reconcile_listed(imp, SQL_TOUCHED_OTHERS, reconcile_other);
+	return st == PCREG_OK ? reconcile_listed(imp, SQL_RELATED_SUBJECTS, reconcile_subject) : st;
 }
 
 pcreg_status pcreg__reconcile_all(pcreg_import *imp)
