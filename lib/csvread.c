@@ -197,8 +197,11 @@ static size_t read_bytes(struct pcreg__csv *csv, void *buf, size_t size, int *er
 		return 0;
 	n = zip_fread(csv->zip_file, buf, size);
 	if (n < 0) {
-		/* A damaged archive reads as an I/O error: the bytes cannot be had. */
-		*err = EIO;
+		zip_error_t *e = zip_file_get_error(csv->zip_file);
+
+		/* A read of the archive that failed is I/O; anything else (a bad
+		 * checksum, a stream that does not inflate) is the file's fault. */
+		*err = zip_error_code_zip(e) == ZIP_ER_READ ? EIO : EILSEQ;
 		return 0;
 	}
 	return (size_t)n;
@@ -552,6 +555,11 @@ const char *pcreg__csv_encoding(const struct pcreg__csv *csv)
 
 static pcreg_status read_failed(pcreg_db *db, const struct pcreg__csv *csv, int err)
 {
+	/* A compressed stream that cannot be inflated is a broken file, not a
+	 * failing disk. */
+	if (csv->zip_file && err == EILSEQ)
+		return pcreg__error(db, PCREG_INVALID, "%s: the zip archive is damaged: %s", csv->path,
+		                    zip_file_strerror(csv->zip_file));
 	return pcreg__error(db, PCREG_IO, "%s: read failed: %s", csv->path, strerror(err));
 }
 
