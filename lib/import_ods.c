@@ -350,6 +350,20 @@ static pcreg_status eccg_row(pcreg_import *imp, const struct pcreg__csv_record *
 	                           pcreg__shape_commissioner_code))
 		return PCREG_OK;
 
+	pcreg__borrow_text(s->rec, s->code, code);
+	pcreg__borrow_int(s->rec, s->kind, kind, 1);
+	pcreg__borrow_text(s->rec, s->name, name);
+	pcreg__borrow_text(s->rec, s->ons, NULL);
+	pcreg__borrow_text(s->rec, s->region, region);
+	pcreg__borrow_text(s->rec, s->open, open);
+	pcreg__borrow_text(s->rec, s->close, close);
+	pcreg__borrow_text(s->rec, s->parent, NULL);
+	/* What the row says is checked before it becomes evidence: for an
+	 * organisation an earlier release described, evidence is all it
+	 * becomes, and a bad value would surface only when the release is
+	 * reconciled (a close before the open, say), failing the whole file. */
+	if (pcreg__record_validate(imp->db, s->rec) != PCREG_OK)
+		return pcreg__reject(imp, NULL, "%s", pcreg_db_errmsg(imp->db));
 	claim.code = code;
 	claim.name = name;
 	claim.kind = pcreg_commissioner_kind_str(kind);
@@ -360,14 +374,6 @@ static pcreg_status eccg_row(pcreg_import *imp, const struct pcreg__csv_record *
 	if ((st = pcreg__claim_organisation(imp, &claim, &described)) != PCREG_OK || described)
 		return st;
 
-	pcreg__borrow_text(s->rec, s->code, code);
-	pcreg__borrow_int(s->rec, s->kind, kind, 1);
-	pcreg__borrow_text(s->rec, s->name, name);
-	pcreg__borrow_text(s->rec, s->ons, NULL);
-	pcreg__borrow_text(s->rec, s->region, region);
-	pcreg__borrow_text(s->rec, s->open, open);
-	pcreg__borrow_text(s->rec, s->close, close);
-	pcreg__borrow_text(s->rec, s->parent, NULL);
 	/* eccg has no ONS code: leave any from other files alone. */
 	provided = ~0u & ~(1u << s->ons) & ~(1u << s->parent);
 	if (parent && (st = pcreg__exists(imp, SQL_COMMISSIONER_EXISTS, parent, &known)) != PCREG_OK)
