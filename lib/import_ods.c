@@ -177,9 +177,30 @@ static pcreg_status other_organisation(pcreg_import *imp, int setting, const cha
 	                             pcreg__text(imp, EP_COMMISSIONER), open, close)) != PCREG_OK)
 		return st;
 	/* A practice another release lists as a GP practice: this row is
-	 * evidence about it (reclassified, or not yet one). */
-	if (!pcreg__shape_practice_code(code) && (st = claim_attributes(imp, setting, open, close)) != PCREG_OK)
-		return st;
+	 * evidence about it (reclassified, or not yet one), checked as a
+	 * practice first, or a bad value would surface only when the release
+	 * is reconciled, failing the whole file. */
+	if (!pcreg__shape_practice_code(code)) {
+		struct epraccur *s = imp->state;
+		struct pcreg__record *p = s->practice;
+		pcreg_practice_status_value practice_status = status ? status : PCREG_PRACTICE_ACTIVE;
+		int i;
+
+		pcreg__borrow_text(p, s->f[0], code);
+		pcreg__borrow_text(p, s->f[1], name);
+		for (i = 0; i < 5; i++)
+			pcreg__borrow_text(p, s->f[2 + i], pcreg__text(imp, EP_ADDRESS1 + (size_t)i));
+		pcreg__borrow_text(p, s->f[7], pcreg__text(imp, EP_POSTCODE));
+		pcreg__borrow_int(p, s->f[8], practice_status, 1);
+		pcreg__borrow_int(p, s->f[9], setting, 1);
+		pcreg__borrow_text(p, s->f[10], open);
+		pcreg__borrow_text(p, s->f[11], close);
+		pcreg__borrow_text(p, s->f[12], pcreg__text(imp, EP_PHONE));
+		if (pcreg__record_validate(imp->db, p) != PCREG_OK)
+			return pcreg__reject(imp, NULL, "%s", pcreg_db_errmsg(imp->db));
+		if ((st = claim_attributes(imp, setting, open, close)) != PCREG_OK)
+			return st;
+	}
 	snprintf(reason, sizeof reason, "not a GP practice: prescribing setting %d", setting);
 	return pcreg__skip(imp, reason);
 }
