@@ -157,6 +157,29 @@ static pcreg_status claim_attributes(pcreg_import *imp, int setting, const char 
 	return pcreg__claim_practice(imp, &c);
 }
 
+/* The row as a practice record (borrowing its fields), for writing or
+ * checking. */
+static struct pcreg__record *practice_of_row(pcreg_import *imp,
+                                             pcreg_practice_status_value status, int setting,
+                                             const char *open, const char *close)
+{
+	struct epraccur *s = imp->state;
+	struct pcreg__record *p = s->practice;
+	int i;
+
+	pcreg__borrow_text(p, s->f[0], pcreg__text(imp, EP_CODE));
+	pcreg__borrow_text(p, s->f[1], pcreg__text(imp, EP_NAME));
+	for (i = 0; i < 5; i++)
+		pcreg__borrow_text(p, s->f[2 + i], pcreg__text(imp, EP_ADDRESS1 + (size_t)i));
+	pcreg__borrow_text(p, s->f[7], pcreg__text(imp, EP_POSTCODE));
+	pcreg__borrow_int(p, s->f[8], status, 1);
+	pcreg__borrow_int(p, s->f[9], setting, 1);
+	pcreg__borrow_text(p, s->f[10], open);
+	pcreg__borrow_text(p, s->f[11], close);
+	pcreg__borrow_text(p, s->f[12], pcreg__text(imp, EP_PHONE));
+	return p;
+}
+
 /* Prescribing cost centres that are not practices are kept aside. */
 static pcreg_status other_organisation(pcreg_import *imp, int setting, const char *open,
                                        const char *close)
@@ -181,21 +204,9 @@ static pcreg_status other_organisation(pcreg_import *imp, int setting, const cha
 	 * practice first, or a bad value would surface only when the release
 	 * is reconciled, failing the whole file. */
 	if (!pcreg__shape_practice_code(code)) {
-		struct epraccur *s = imp->state;
-		struct pcreg__record *p = s->practice;
-		pcreg_practice_status_value practice_status = status ? status : PCREG_PRACTICE_ACTIVE;
-		int i;
+		struct pcreg__record *p = practice_of_row(imp, status ? status : PCREG_PRACTICE_ACTIVE,
+		                                          setting, open, close);
 
-		pcreg__borrow_text(p, s->f[0], code);
-		pcreg__borrow_text(p, s->f[1], name);
-		for (i = 0; i < 5; i++)
-			pcreg__borrow_text(p, s->f[2 + i], pcreg__text(imp, EP_ADDRESS1 + (size_t)i));
-		pcreg__borrow_text(p, s->f[7], pcreg__text(imp, EP_POSTCODE));
-		pcreg__borrow_int(p, s->f[8], practice_status, 1);
-		pcreg__borrow_int(p, s->f[9], setting, 1);
-		pcreg__borrow_text(p, s->f[10], open);
-		pcreg__borrow_text(p, s->f[11], close);
-		pcreg__borrow_text(p, s->f[12], pcreg__text(imp, EP_PHONE));
 		if (pcreg__record_validate(imp->db, p) != PCREG_OK)
 			return pcreg__reject(imp, NULL, "%s", pcreg_db_errmsg(imp->db));
 		if ((st = claim_attributes(imp, setting, open, close)) != PCREG_OK)
@@ -207,13 +218,12 @@ static pcreg_status other_organisation(pcreg_import *imp, int setting, const cha
 
 static pcreg_status epraccur_row(pcreg_import *imp, const struct pcreg__csv_record *rec)
 {
-	struct epraccur *s = imp->state;
-	struct pcreg__record *p = s->practice;
+	struct pcreg__record *p;
 	char open_buf[11], close_buf[11], join_buf[11], left_buf[11];
 	const char *open, *close, *join, *left, *code, *name, *commissioner;
 	pcreg_practice_status_value status;
 	pcreg_status st;
-	int setting, i, known;
+	int setting, known;
 
 	(void)rec;
 	if (!pcreg__columns(imp, EP_COLUMNS))
@@ -238,16 +248,7 @@ static pcreg_status epraccur_row(pcreg_import *imp, const struct pcreg__csv_reco
 	if (!status)
 		return pcreg__reject(imp, "Status Code", "\"%.10s\" is not A, C, D or P",
 		                     pcreg__text(imp, EP_STATUS) ? pcreg__text(imp, EP_STATUS) : "");
-	pcreg__borrow_text(p, s->f[0], code);
-	pcreg__borrow_text(p, s->f[1], name);
-	for (i = 0; i < 5; i++)
-		pcreg__borrow_text(p, s->f[2 + i], pcreg__text(imp, EP_ADDRESS1 + (size_t)i));
-	pcreg__borrow_text(p, s->f[7], pcreg__text(imp, EP_POSTCODE));
-	pcreg__borrow_int(p, s->f[8], status, 1);
-	pcreg__borrow_int(p, s->f[9], setting, 1);
-	pcreg__borrow_text(p, s->f[10], open);
-	pcreg__borrow_text(p, s->f[11], close);
-	pcreg__borrow_text(p, s->f[12], pcreg__text(imp, EP_PHONE));
+	p = practice_of_row(imp, status, setting, open, close);
 	/* A practice the registry holds takes its attributes from the newest
 	 * release that lists it, when this import ends: here they are only
 	 * checked. A new one is added as this release has it. */
