@@ -68,8 +68,8 @@ static const char *const rules[] = {
 	"SELECT 'overlapping periods', 'practice ' || a.practice || ': ' || a.type || ' contract '"
 	" || a.id || ' overlaps ' || b.type || ' contract ' || b.id, 'error'"
 	" FROM contract a JOIN contract b"
-	" ON b.practice = a.practice AND a.type IN ('GMS', 'PMS', 'APMS')"
-	" AND b.type IN ('GMS', 'PMS', 'APMS') AND b.id <> a.id"
+	" ON b.practice = a.practice AND (a.type = 'GMS' OR a.type = 'PMS' OR a.type = 'APMS')"
+	" AND (b.type = 'GMS' OR b.type = 'PMS' OR b.type = 'APMS') AND b.id <> a.id"
 	" AND (b.start_date > a.start_date OR (b.start_date = a.start_date AND b.id > a.id))"
 	" AND b.start_date <= coalesce(a.end_date, '9999-12-31') ORDER BY a.practice",
 	OUTSIDE("practice_commissioner", "commissioner", "commissioner", "code"),

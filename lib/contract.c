@@ -42,9 +42,10 @@ static const struct pcreg__field fields[N_FIELDS] = {
 	"c.id, c.practice, c.federation, c.commissioner, c.type, c.service, c.start_date," \
 	" c.end_date, c.pms_premium, c.annual_value"
 
-/* Spelled exactly as in the partial index contract_core_by_practice, or
- * SQLite will not use it. */
-#define CORE_TYPES "('GMS', 'PMS', 'APMS')"
+/* Spelled exactly as in the partial index contract_core_by_practice (since
+ * v6, comparisons: an IN list costs a temporary B-tree each time it runs),
+ * or SQLite will not use it. */
+#define CORE_TYPE "(c.type = 'GMS' OR c.type = 'PMS' OR c.type = 'APMS')"
 
 static const char SQL_GET[] = "SELECT " COLUMNS " FROM contract c WHERE c.id = ?1";
 static const char SQL_INSERT[] =
@@ -61,14 +62,14 @@ static const char SQL_EXISTS[] = "SELECT 1 FROM contract WHERE id = ?1";
  * sees to it), so the latest one starting on or before the date is the
  * only candidate; a seek on contract_core_by_practice. */
 const char pcreg__sql_contract_core_on[] =
-	"SELECT " COLUMNS " FROM contract c WHERE c.practice = ?1 AND c.type IN " CORE_TYPES
+	"SELECT " COLUMNS " FROM contract c WHERE c.practice = ?1 AND " CORE_TYPE
 	" AND c.start_date <= ?2 ORDER BY c.start_date DESC LIMIT 1";
 
 /* The core contract a period ?2..?3 of practice ?1 overlaps; ?4 is the
  * contract being updated, NULL on insert. */
 static const char SQL_CLASH[] =
 	"SELECT c.id, c.type, c.start_date, c.end_date FROM contract c WHERE c.practice = ?1"
-	" AND c.type IN " CORE_TYPES " AND c.start_date <= coalesce(?3, '9999-12-31')"
+	" AND " CORE_TYPE " AND c.start_date <= coalesce(?3, '9999-12-31')"
 	" AND coalesce(c.end_date, '9999-12-31') >= ?2 AND c.id IS NOT ?4"
 	" ORDER BY c.start_date LIMIT 1";
 

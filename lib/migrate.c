@@ -212,6 +212,10 @@ static pcreg_status apply_step(pcreg_db *db, const struct pcreg__migration *m)
 		    (st = exec_sql(db, set_application_id, "marking the file", 1)) != PCREG_OK)
 			goto fail;
 	}
+	/* A step may rewrite the schema's text in place (v6), which a SQLite
+	 * built or configured defensive refuses; this is the library's own
+	 * connection, and each step's rewrite is checked before it commits. */
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 0, (int *)0);
 	if ((st = exec_sql(db, m->sql, m->name, m->version)) != PCREG_OK ||
 	    (st = record_step(db, m)) != PCREG_OK ||
 	    (st = check_foreign_keys(db, m->version)) != PCREG_OK)

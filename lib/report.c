@@ -332,7 +332,7 @@ static const char SQL_PMS[] =
 	" core AS (SELECT mb.commissioner, mb.certainty, k.type, k.pms_premium, k.annual_value"
 	"  FROM member mb LEFT JOIN contract k ON k.id = ("
 	"   SELECT c.id FROM contract c WHERE c.practice = mb.practice"
-	"   AND c.type IN ('GMS', 'PMS', 'APMS') AND c.start_date <= ?1"
+	"   AND (c.type = 'GMS' OR c.type = 'PMS' OR c.type = 'APMS') AND c.start_date <= ?1"
 	"   ORDER BY c.start_date DESC LIMIT 1)"
 	"  AND (k.end_date IS NULL OR k.end_date >= ?1))"
 	" SELECT k.commissioner, " NAME_ON("c") ", 0, count(*),"

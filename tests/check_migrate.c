@@ -244,6 +244,128 @@ START_TEST(test_history_records_compiled_checksums)
 }
 END_TEST
 
+/* How many temporary B-trees a statement opens each time it runs. */
+static int ephemeral_tables(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	char explain[512];
+	int n = 0;
+
+	snprintf(explain, sizeof explain, "EXPLAIN %s", sql);
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	ck_assert_msg(sqlite3_prepare_v2(db, explain, -1, &stmt, NULL) == SQLITE_OK, "%s: %s", sql,
+	              sqlite3_errmsg(db));
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		n += strcmp((const char *)sqlite3_column_text(stmt, 1), "OpenEphemeral") == 0;
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return n;
+}
+
+/* A statement's SQLite result code (SQLITE_CONSTRAINT, not the extended one). */
+static int sql_rc(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc & 0xff;
+}
+
+START_TEST(test_single_row_writes_build_no_temporary_tables)
+{
+	static const char *const writes[] = {
+		"INSERT INTO commissioner (code, kind, name) VALUES ('07L', 'ccg', 'x')",
+		"INSERT INTO practice (code, name, status) VALUES ('F82001', 'x', 'active')",
+		"INSERT INTO practice_commissioner (practice, commissioner, from_date, certainty,"
+		" derived) VALUES ('F82001', '07L', '2020-01-01', 'stated', 1)",
+		"INSERT INTO practice_network (practice, network, from_date, certainty, derived)"
+		" VALUES ('F82001', 'U99001', '2020-01-01', 'stated', 1)",
+		"INSERT INTO network (code, kind, name) VALUES ('U99001', 'pcn', 'x')",
+		"INSERT INTO contract (practice, type, start_date, derived)"
+		" VALUES ('F82001', 'GMS', '2020-04-01', 1)",
+		"UPDATE contract SET end_date = '2021-03-31' WHERE id = 1",
+		"INSERT INTO inspection (practice, publication_date, overall, safe, effective,"
+		" caring, responsive, well_led) VALUES ('F82001', '2020-01-01', 'good', 'good',"
+		" 'good', 'good', 'good', 'good')",
+		"INSERT INTO change (import_id, entity, code, action) VALUES (1, 'practice', 'x',"
+		" 'insert')",
+		"INSERT INTO observation (kind, fact, subject, value, first_seen, last_seen)"
+		" VALUES ('epraccur', 'practice', 'x', '[]', 'a', 'a')",
+		"INSERT INTO release (kind, release_date, date_basis, digest)"
+		" VALUES ('epraccur', '2020-01-01', 'file', 'x')",
+		"INSERT INTO other_organisation (code, name, status) VALUES ('Y00001', 'x', 'active')",
+		"INSERT INTO commissioning_arrangement (commissioner, level, from_date)"
+		" VALUES ('07L', 'joint', '2020-01-01')",
+	};
+	const char *path = tu_path("no-in-lists.db");
+	pcreg_db *db = tu_open(path, PCREG_OPEN_CREATE);
+	size_t i;
+
+	pcreg_db_close(db);
+	/* Before v6, each IN list in a CHECK, a partial index's WHERE or a
+	 * trigger cost a temporary B-tree on every single-row write. */
+	for (i = 0; i < sizeof writes / sizeof writes[0]; i++)
+		ck_assert_msg(ephemeral_tables(path, writes[i]) == 0, "%s", writes[i]);
+	ck_assert_int_eq(tu_sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                                  " WHERE sql GLOB '* IN (''*' OR sql GLOB '* IN ([0-9]*'"),
+	                 0);
+
+	/* The comparisons refuse what the lists refused, and let NULL pass. */
+	tu_sql(path, FIXTURE_V1);
+	ck_assert_int_eq(sql_rc(path, "UPDATE practice SET status = 'open'"), SQLITE_CONSTRAINT);
+	ck_assert_int_eq(sql_rc(path, "INSERT INTO other_organisation (code, name, status)"
+	                              " VALUES ('Y00001', 'x', NULL)"),
+	                 SQLITE_OK);
+	ck_assert_int_eq(sql_rc(path, "UPDATE other_organisation SET status = 'open'"),
+	                 SQLITE_CONSTRAINT);
+	ck_assert_int_eq(sql_rc(path, "INSERT INTO contract (practice, type, start_date)"
+	                              " VALUES ('F82001', 'XMS', '2020-04-01')"),
+	                 SQLITE_CONSTRAINT);
+	ck_assert_int_eq(sql_rc(path, "INSERT INTO contract (federation, type, start_date)"
+	                              " VALUES (NULL, 'GMS', '2020-04-01')"),
+	                 SQLITE_CONSTRAINT);
+	ck_assert_int_eq(sql_rc(path, "INSERT INTO contract (practice, type, start_date)"
+	                              " VALUES ('F82001', 'GMS', '2020-04-01')"),
+	                 SQLITE_OK);
+	/* overlapping the open GMS contract: the trigger */
+	ck_assert_int_eq(sql_rc(path, "INSERT INTO contract (practice, type, start_date)"
+	                              " VALUES ('F82001', 'PMS', '2021-04-01')"),
+	                 SQLITE_CONSTRAINT);
+	ck_assert_int_eq(sql_rc(path, "UPDATE commissioner SET kind = 'pct'"), SQLITE_CONSTRAINT);
+	ck_assert_int_eq(sql_rc(path, "UPDATE commissioner SET code = '07LX'"), SQLITE_CONSTRAINT);
+}
+END_TEST
+
+START_TEST(test_v6_refuses_a_schema_edited_by_hand)
+{
+	const char *path = tu_path("edited.db");
+	pcreg_db *db = open_at_version(path, 5);
+
+	pcreg_db_close(db);
+	/* The same constraint, spelt otherwise: v6 cannot know its text. */
+	tu_sql(path, "PRAGMA writable_schema = ON;"
+	             "UPDATE sqlite_schema SET sql = replace(sql, '''dormant'', ''proposed'')',"
+	             " '''dormant'',''proposed'')') WHERE name = 'practice';"
+	             "PRAGMA writable_schema = OFF;");
+	db = NULL;
+	tu_assert_status(db, pcreg_db_open(path, &(pcreg_open_options){ 1, PCREG_OPEN_MIGRATE, 0, 0 },
+	                                   &db),
+	                 PCREG_INVALID, "every_in_list_rewritten");
+	ck_assert_msg(strstr(pcreg_db_errmsg(db), "migration 6") != NULL, "%s",
+	              pcreg_db_errmsg(db));
+	pcreg_db_close(db);
+	ck_assert_int_eq(tu_sql_int(path, "PRAGMA user_version"), 5);
+	ck_assert_int_eq(tu_sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                                  " WHERE sql GLOB '*status IN (''active''*'"),
+	                 2);
+}
+END_TEST
+
 static Suite *migrate_suite(void)
 {
 	Suite *s = suite_create("migrate");
@@ -254,6 +376,8 @@ static Suite *migrate_suite(void)
 	tcase_add_test(tc, test_failed_step_leaves_previous_version);
 	tcase_add_test(tc, test_old_file_without_migrate_flag);
 	tcase_add_test(tc, test_history_records_compiled_checksums);
+	tcase_add_test(tc, test_single_row_writes_build_no_temporary_tables);
+	tcase_add_test(tc, test_v6_refuses_a_schema_edited_by_hand);
 	suite_add_tcase(s, tc);
 	return s;
 }
