@@ -72,8 +72,14 @@ static pcreg_status configure_writes(pcreg_db *db, int in_memory)
 {
 	pcreg_status st;
 
-	if (in_memory || db->readonly)
+	if (db->readonly)
 		return PCREG_OK;
+	/* Made here, outside any transaction: a CREATE inside an import's
+	 * transaction that ran out of memory could lose the transaction
+	 * without saying so (the failure surfaced only at COMMIT). */
+	st = pcreg__exec_static(db, pcreg__sql_reconcile_queue);
+	if (st != PCREG_OK || in_memory)
+		return st;
 	st = pcreg__exec_static(db, "PRAGMA journal_mode = WAL");
 	/* In WAL mode NORMAL cannot corrupt the file; a power cut can only lose
 	 * the last commits. */

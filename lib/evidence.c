@@ -456,46 +456,65 @@ static const char SQL_NEXT[] =
 	 "  WHERE o.subject = m.practice AND o.fact = '" fact "' AND o.kind = :kind"               \
 	 "  AND o.last_seen = :p)")
 
-static const char *const merge_steps[] = {
+/* A step that needs a release of the kind before this one, or after it,
+ * or both, does nothing without it (there is no run to extend, join or
+ * split) and is not run: a kind's first release is all new. */
+enum { NEEDS_ANY = 0, NEEDS_BEFORE = 1, NEEDS_AFTER = 2, NEEDS_BOTH = 3 };
+
+static const struct {
+	int needs;
+	const char *sql;
+} merge_steps[] = {
 	/* Runs this release interrupts: split around it. */
-	("INSERT OR IGNORE INTO import_touched (subject, fact)"
-	" SELECT o.subject, o.fact FROM observation o WHERE " SPANNING("o")
-	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")"),
-	("INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
-	" last_seen) SELECT o.kind, o.fact, o.subject, o.value, o.from_date, o.to_date, :n,"
-	" o.last_seen FROM observation o WHERE " SPANNING("o")
-	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")"),
-	("UPDATE observation AS o SET last_seen = :p WHERE " SPANNING("o")
-	" AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")"),
+	{ NEEDS_BOTH,
+	  ("INSERT OR IGNORE INTO import_touched (subject, fact)"
+	   " SELECT o.subject, o.fact FROM observation o WHERE " SPANNING("o")
+	   " AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")") },
+	{ NEEDS_BOTH,
+	  ("INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
+	   " last_seen) SELECT o.kind, o.fact, o.subject, o.value, o.from_date, o.to_date, :n,"
+	   " o.last_seen FROM observation o WHERE " SPANNING("o")
+	   " AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")") },
+	{ NEEDS_BOTH,
+	  ("UPDATE observation AS o SET last_seen = :p WHERE " SPANNING("o")
+	   " AND NOT EXISTS (SELECT 1 FROM import_claim c WHERE " SAME_CLAIM("o", "c") ")") },
 	/* Runs it falls inside and agrees with: nothing changes. */
-	("UPDATE import_claim AS c SET matched = 1 WHERE EXISTS (SELECT 1 FROM observation o"
-	" INDEXED BY observation_by_subject WHERE " SAME_CLAIM("o", "c") " AND " SPANNING("o") ")"),
+	{ NEEDS_BOTH,
+	  ("UPDATE import_claim AS c SET matched = 1 WHERE EXISTS (SELECT 1 FROM observation o"
+	   " INDEXED BY observation_by_subject WHERE " SAME_CLAIM("o", "c") " AND " SPANNING("o") ")") },
 	/* Runs the release before it ends: extended to it. */
-	("UPDATE observation AS o SET last_seen = :k WHERE o.kind = :kind AND o.last_seen = :p"
-	" AND EXISTS (SELECT 1 FROM import_claim c WHERE c.matched = 0 AND " SAME_CLAIM("o", "c")
-	")"),
-	("UPDATE import_claim AS c SET matched = 2 WHERE c.matched = 0 AND EXISTS (SELECT 1"
-	" FROM observation o INDEXED BY observation_by_subject"
-	" WHERE " SAME_CLAIM("o", "c") " AND o.kind = :kind AND o.last_seen = :k)"),
+	{ NEEDS_BEFORE,
+	  ("UPDATE observation AS o SET last_seen = :k WHERE o.kind = :kind AND o.last_seen = :p"
+	   " AND EXISTS (SELECT 1 FROM import_claim c WHERE c.matched = 0 AND " SAME_CLAIM("o", "c")
+	   ")") },
+	{ NEEDS_BEFORE,
+	  ("UPDATE import_claim AS c SET matched = 2 WHERE c.matched = 0 AND EXISTS (SELECT 1"
+	   " FROM observation o INDEXED BY observation_by_subject"
+	   " WHERE " SAME_CLAIM("o", "c") " AND o.kind = :kind AND o.last_seen = :k)") },
 	/* ... and joined to the run the release after it begins, if any. */
-	("UPDATE observation AS o SET last_seen = (SELECT x.last_seen FROM observation x"
-	" INDEXED BY observation_by_subject WHERE " SAME_RUN("x", "o") " AND x.first_seen = :n)"
-	" WHERE o.kind = :kind AND o.last_seen = :k AND EXISTS (SELECT 1 FROM observation x"
-	" INDEXED BY observation_by_subject WHERE " SAME_RUN("x", "o") " AND x.first_seen = :n)"),
-	("DELETE FROM observation AS o WHERE o.kind = :kind AND o.first_seen = :n AND EXISTS"
-	" (SELECT 1 FROM observation y INDEXED BY observation_by_subject"
-	" WHERE " SAME_RUN("y", "o") " AND y.first_seen < :n AND y.last_seen = o.last_seen)"),
+	{ NEEDS_BOTH,
+	  ("UPDATE observation AS o SET last_seen = (SELECT x.last_seen FROM observation x"
+	   " INDEXED BY observation_by_subject WHERE " SAME_RUN("x", "o") " AND x.first_seen = :n)"
+	   " WHERE o.kind = :kind AND o.last_seen = :k AND EXISTS (SELECT 1 FROM observation x"
+	   " INDEXED BY observation_by_subject WHERE " SAME_RUN("x", "o") " AND x.first_seen = :n)") },
+	{ NEEDS_BOTH,
+	  ("DELETE FROM observation AS o WHERE o.kind = :kind AND o.first_seen = :n AND EXISTS"
+	   " (SELECT 1 FROM observation y INDEXED BY observation_by_subject"
+	   " WHERE " SAME_RUN("y", "o") " AND y.first_seen < :n AND y.last_seen = o.last_seen)") },
 	/* Runs the release after it begins: begun at it instead. */
-	("UPDATE observation AS o SET first_seen = :k WHERE o.kind = :kind AND o.first_seen = :n"
-	" AND EXISTS (SELECT 1 FROM import_claim c WHERE c.matched = 0 AND " SAME_CLAIM("o", "c")
-	")"),
-	("UPDATE import_claim AS c SET matched = 3 WHERE c.matched = 0 AND EXISTS (SELECT 1"
-	" FROM observation o INDEXED BY observation_by_subject"
-	" WHERE " SAME_CLAIM("o", "c") " AND o.kind = :kind AND o.first_seen = :k)"),
+	{ NEEDS_AFTER,
+	  ("UPDATE observation AS o SET first_seen = :k WHERE o.kind = :kind AND o.first_seen = :n"
+	   " AND EXISTS (SELECT 1 FROM import_claim c WHERE c.matched = 0 AND " SAME_CLAIM("o", "c")
+	   ")") },
+	{ NEEDS_AFTER,
+	  ("UPDATE import_claim AS c SET matched = 3 WHERE c.matched = 0 AND EXISTS (SELECT 1"
+	   " FROM observation o INDEXED BY observation_by_subject"
+	   " WHERE " SAME_CLAIM("o", "c") " AND o.kind = :kind AND o.first_seen = :k)") },
 	/* The rest is new. */
-	("INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
-	" last_seen) SELECT :kind, fact, subject, value, nullif(from_date, ''),"
-	" nullif(to_date, ''), :k, :k FROM import_claim WHERE matched = 0"),
+	{ NEEDS_ANY,
+	  ("INSERT INTO observation (kind, fact, subject, value, from_date, to_date, first_seen,"
+	   " last_seen) SELECT :kind, fact, subject, value, nullif(from_date, ''),"
+	   " nullif(to_date, ''), :k, :k FROM import_claim WHERE matched = 0") },
 	/* What changed needs reconciling. A run the release only extends does
 	 * not, when the history derived from it is the same but for resting on
 	 * this release (below): attributes, or an open-ended stated period,
@@ -503,19 +522,20 @@ static const char *const merge_steps[] = {
 	 * release before and this one (reconciliation ranks those by their
 	 * newest release). A sighting extended is seen longer, and an ended
 	 * period's release dates the sightings it outweighs: both change it. */
-	("INSERT OR IGNORE INTO import_touched (subject, fact)"
-	" SELECT c.subject, c.fact FROM import_claim c WHERE c.matched <> 1"
-	" AND NOT (c.matched = 2"
-	"  AND (c.fact IN ('practice', 'organisation', 'other_organisation')"
-	"   OR (c.from_date <> '' AND c.to_date = ''))"
-	"  AND NOT EXISTS (SELECT 1 FROM observation o INDEXED BY observation_by_subject"
-	"   WHERE o.subject = c.subject AND o.fact = c.fact AND o.kind <> :kind"
-	"   AND (o.fact IN ('practice', 'organisation', 'other_organisation')"
-	"    OR o.from_date IS NOT NULL)"
-	"   AND ((o.last_seen > :p AND o.last_seen <= :k)"
-	"    OR (o.first_seen > :p AND o.first_seen <= :k))))"),
-	REPOINT("practice_commissioner", "commissioner"),
-	REPOINT("practice_network", "network"),
+	{ NEEDS_ANY,
+	  ("INSERT OR IGNORE INTO import_touched (subject, fact)"
+	   " SELECT c.subject, c.fact FROM import_claim c WHERE c.matched <> 1"
+	   " AND NOT (c.matched = 2"
+	   "  AND (c.fact IN ('practice', 'organisation', 'other_organisation')"
+	   "   OR (c.from_date <> '' AND c.to_date = ''))"
+	   "  AND NOT EXISTS (SELECT 1 FROM observation o INDEXED BY observation_by_subject"
+	   "   WHERE o.subject = c.subject AND o.fact = c.fact AND o.kind <> :kind"
+	   "   AND (o.fact IN ('practice', 'organisation', 'other_organisation')"
+	   "    OR o.from_date IS NOT NULL)"
+	   "   AND ((o.last_seen > :p AND o.last_seen <= :k)"
+	   "    OR (o.first_seen > :p AND o.first_seen <= :k))))") },
+	{ NEEDS_BEFORE, REPOINT("practice_commissioner", "commissioner") },
+	{ NEEDS_BEFORE, REPOINT("practice_network", "network") },
 };
 
 /* SQLite copies the text, which may fail for want of memory. */
@@ -529,24 +549,28 @@ static int bind_named(sqlite3_stmt *stmt, const char *name, const char *value)
 static pcreg_status merge(pcreg_db *db, const char *kind, const char *k, const char *p,
                           const char *n)
 {
+	int have = (p ? NEEDS_BEFORE : 0) | (n ? NEEDS_AFTER : 0);
 	size_t i;
 
 	for (i = 0; i < sizeof merge_steps / sizeof merge_steps[0]; i++) {
+		const char *sql = merge_steps[i].sql;
 		sqlite3_stmt *stmt;
-		pcreg_status st = pcreg__stmt_acquire(db, merge_steps[i], &stmt);
+		pcreg_status st;
 		int rc;
 
-		if (st != PCREG_OK)
+		if ((merge_steps[i].needs & have) != merge_steps[i].needs)
+			continue;
+		if ((st = pcreg__stmt_acquire(db, sql, &stmt)) != PCREG_OK)
 			return st;
 		if ((rc = bind_named(stmt, ":kind", kind)) != SQLITE_OK ||
 		    (rc = bind_named(stmt, ":k", k)) != SQLITE_OK ||
 		    (rc = bind_named(stmt, ":p", p)) != SQLITE_OK ||
 		    (rc = bind_named(stmt, ":n", n)) != SQLITE_OK) {
-			pcreg__stmt_release(db, merge_steps[i], stmt);
+			pcreg__stmt_release(db, sql, stmt);
 			return pcreg__sqlite_error(db, rc, "evidence");
 		}
 		rc = sqlite3_step(stmt);
-		pcreg__stmt_release(db, merge_steps[i], stmt);
+		pcreg__stmt_release(db, sql, stmt);
 		if (rc != SQLITE_DONE)
 			return pcreg__sqlite_error(db, rc, "evidence");
 	}
@@ -1848,28 +1872,35 @@ static pcreg_status reconcile_attributes(pcreg_import *imp, const struct attribu
 #define PRACTICE_FACTS "('commissioner', 'network', 'practice', 'contract', 'list_size')"
 /* With the facts touched: only what they derive is derived again (but all
  * of it for a practice whose own attributes were, which bound the rest). */
-static const char SQL_TOUCHED[] = "SELECT subject, group_concat(fact, ' ') FROM import_touched"
-                                  " WHERE fact IN " PRACTICE_FACTS
-                                  " GROUP BY subject ORDER BY subject";
-static const char SQL_ALL_SUBJECTS[] = "SELECT DISTINCT subject FROM observation"
-                                       " WHERE fact IN " PRACTICE_FACTS " ORDER BY subject";
+#define QUEUE "INSERT INTO temp.reconcile_queue (subject, facts) "
+static const char SQL_TOUCHED[] =
+	QUEUE "SELECT subject, group_concat(fact, ' ') FROM import_touched"
+	" WHERE fact IN " PRACTICE_FACTS " GROUP BY subject ORDER BY subject";
+static const char SQL_ALL_SUBJECTS[] =
+	QUEUE "SELECT DISTINCT subject, NULL FROM observation"
+	" WHERE fact IN " PRACTICE_FACTS " ORDER BY subject";
 static const char SQL_TOUCHED_OTHERS[] =
-	"SELECT subject FROM import_touched WHERE fact = 'other_organisation' ORDER BY subject";
-static const char SQL_ALL_OTHERS[] = "SELECT DISTINCT subject FROM observation"
-                                     " WHERE fact = 'other_organisation' ORDER BY subject";
+	QUEUE "SELECT subject, NULL FROM import_touched WHERE fact = 'other_organisation'"
+	" ORDER BY subject";
+static const char SQL_ALL_OTHERS[] =
+	QUEUE "SELECT DISTINCT subject, NULL FROM observation"
+	" WHERE fact = 'other_organisation' ORDER BY subject";
 /* The practices an import that changed organisations (their lifetimes,
  * parents, names) may change: those it touched, and those whose
  * membership evidence names an organisation it touched. No other
  * practice's history reads those organisations. */
 static const char SQL_RELATED_SUBJECTS[] =
-	"SELECT subject FROM import_touched WHERE fact IN " PRACTICE_FACTS
-	" UNION SELECT o.subject FROM observation o WHERE o.fact IN ('commissioner', 'network')"
+	QUEUE "SELECT subject, NULL FROM import_touched WHERE fact IN " PRACTICE_FACTS
+	" UNION SELECT o.subject, NULL FROM observation o"
+	" WHERE o.fact IN ('commissioner', 'network')"
 	" AND o.value IN (SELECT t.subject FROM import_touched t WHERE t.fact = 'organisation')"
 	" ORDER BY 1";
 static const char SQL_TOUCHED_ORGANISATIONS[] =
-	"SELECT subject FROM import_touched WHERE fact = 'organisation' ORDER BY subject";
+	QUEUE "SELECT subject, NULL FROM import_touched WHERE fact = 'organisation'"
+	" ORDER BY subject";
 static const char SQL_ALL_ORGANISATIONS[] =
-	"SELECT DISTINCT subject FROM observation WHERE fact = 'organisation' ORDER BY subject";
+	QUEUE "SELECT DISTINCT subject, NULL FROM observation WHERE fact = 'organisation'"
+	" ORDER BY subject";
 
 /* ---- a practice's contracts and list sizes --------------------------------------------- */
 
@@ -1886,7 +1917,8 @@ static const char SQL_CONTRACT_YEARS[] =
 	" FROM observation o INDEXED BY observation_by_subject"
 	" WHERE o.subject = ?1 AND o.fact = 'contract' AND o.from_date IS NOT NULL"
 	" AND o.to_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contract k"
-	"  WHERE k.practice = ?1 AND k.derived = 0 AND k.type IN ('GMS', 'PMS', 'APMS')"
+	"  WHERE k.practice = ?1 AND k.derived = 0"
+	"  AND (k.type = 'GMS' OR k.type = 'PMS' OR k.type = 'APMS')"
 	"  AND k.start_date <= o.to_date AND coalesce(k.end_date, '9999-12-31') >= o.from_date)"
 	" GROUP BY o.from_date, o.to_date ORDER BY o.from_date, o.to_date";
 static const char SQL_DERIVED_CONTRACTS[] =
@@ -1896,11 +1928,20 @@ static const char SQL_DELETE_CONTRACT[] = "DELETE FROM contract WHERE id = ?1";
 static const char SQL_INSERT_CONTRACT[] =
 	"INSERT INTO contract (practice, commissioner, type, start_date, end_date, derived)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, 1)";
-static const char SQL_PRACTICE_KNOWN[] = "SELECT 1 FROM practice WHERE code = ?1";
+/* Whether the practice is in the registry, and whether any release gave
+ * contracts or list sizes for it: without evidence there is nothing to
+ * derive (a derived contract always rests on some). */
+static const char SQL_PRACTICE_EVIDENCE[] =
+	"SELECT EXISTS (SELECT 1 FROM practice WHERE code = ?1),"
+	" EXISTS (SELECT 1 FROM observation INDEXED BY observation_by_subject"
+	"  WHERE subject = ?1 AND fact = 'contract'),"
+	" EXISTS (SELECT 1 FROM observation INDEXED BY observation_by_subject"
+	"  WHERE subject = ?1 AND fact = 'list_size')";
 
 struct contract_period {
 	int64_t id;
 	char type[8], commissioner[16], start[11], end[11];
+	int keep; /* the same in the registry as derived */
 };
 
 static int same_contract(const struct contract_period *a, const struct contract_period *b)
@@ -1985,7 +2026,7 @@ static pcreg_status reconcile_contracts(pcreg_import *imp, const char *practice)
 {
 	pcreg_db *db = imp->db;
 	struct contract_period *want = NULL, *have = NULL;
-	size_t nwant = 0, nhave = 0, i;
+	size_t nwant = 0, nhave = 0, i, j;
 	sqlite3_stmt *stmt;
 	pcreg_status st;
 
@@ -1993,15 +2034,24 @@ static pcreg_status reconcile_contracts(pcreg_import *imp, const char *practice)
 	    (st = read_contracts(db, SQL_DERIVED_CONTRACTS, practice, 0, &have, &nhave)) !=
 	            PCREG_OK)
 		goto done;
-	if (nwant == nhave) {
-		for (i = 0; i < nwant && same_contract(&want[i], &have[i]); i++)
-			;
-		if (i == nwant)
-			goto done;
+	/* A derived contract that is still wanted stays as it is: only what
+	 * changed is written (and journalled). Both lists are by start date,
+	 * and neither holds two periods of one start. */
+	for (i = 0, j = 0; i < nhave && j < nwant;) {
+		int order = strcmp(have[i].start, want[j].start);
+
+		if (order == 0 && same_contract(&have[i], &want[j]))
+			have[i].keep = want[j].keep = 1;
+		if (order <= 0)
+			i++;
+		if (order >= 0)
+			j++;
 	}
 	for (i = 0; i < nhave && st == PCREG_OK; i++) {
 		char id[24];
 
+		if (have[i].keep)
+			continue;
 		if ((st = pcreg__stmt_acquire(db, SQL_DELETE_CONTRACT, &stmt)) != PCREG_OK)
 			break;
 		sqlite3_bind_int64(stmt, 1, have[i].id);
@@ -2014,6 +2064,8 @@ static pcreg_status reconcile_contracts(pcreg_import *imp, const char *practice)
 	for (i = 0; i < nwant && st == PCREG_OK; i++) {
 		char id[24];
 
+		if (want[i].keep)
+			continue;
 		if ((st = pcreg__stmt_acquire(db, SQL_INSERT_CONTRACT, &stmt)) != PCREG_OK)
 			break;
 		sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
@@ -2057,18 +2109,25 @@ static pcreg_status reconcile_waiting(pcreg_import *imp, const char *practice, i
 {
 	pcreg_db *db = imp->db;
 	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__stmt_acquire(db, SQL_PRACTICE_KNOWN, &stmt);
-	int rc;
+	pcreg_status st = pcreg__stmt_acquire(db, SQL_PRACTICE_EVIDENCE, &stmt);
+	int rc, known = 0;
 
 	if (st != PCREG_OK)
 		return st;
 	sqlite3_bind_text(stmt, 1, practice, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
-	pcreg__stmt_release(db, SQL_PRACTICE_KNOWN, stmt);
-	if (rc == SQLITE_DONE)
-		return PCREG_OK; /* its evidence waits for it */
+	if (rc == SQLITE_ROW) {
+		known = sqlite3_column_int(stmt, 0);
+		if (!sqlite3_column_int(stmt, 1))
+			derive &= ~DERIVE_CONTRACTS;
+		if (!sqlite3_column_int(stmt, 2))
+			derive &= ~DERIVE_LIST_SIZES;
+	}
+	pcreg__stmt_release(db, SQL_PRACTICE_EVIDENCE, stmt);
 	if (rc != SQLITE_ROW)
 		return pcreg__sqlite_error(db, rc, "practice");
+	if (!known)
+		return PCREG_OK; /* its evidence waits for it */
 	if (derive & DERIVE_LIST_SIZES) {
 		if ((st = pcreg__stmt_acquire(db, SQL_WAITING_LIST_SIZES, &stmt)) != PCREG_OK)
 			return st;
@@ -2079,10 +2138,6 @@ static pcreg_status reconcile_waiting(pcreg_import *imp, const char *practice, i
 	return derive & DERIVE_CONTRACTS ? reconcile_contracts(imp, practice) : PCREG_OK;
 }
 
-/* Everything about one practice, attributes first: a membership is
- * clipped to the practice's close date. All its facts, not only those
- * the release spoke of: a practice new to the registry brings in the
- * evidence that waited for it. */
 /* What a list of touched facts ("commissioner list_size") asks to derive. */
 static int derived_from(const char *touched)
 {
@@ -2112,6 +2167,10 @@ static int derived_from(const char *touched)
 	return derive ? derive : DERIVE_ALL;
 }
 
+/* The facts of one practice a release touched (all of them when it told
+ * of the practice itself), attributes first: a membership is clipped to
+ * the practice's close date. A practice new to the registry brings in the
+ * evidence that waited for it. */
 static pcreg_status reconcile_subject(pcreg_import *imp, const char *subject, int derive)
 {
 	static const int fact_bits[] = { DERIVE_COMMISSIONER, DERIVE_NETWORK };
@@ -2128,51 +2187,58 @@ static pcreg_status reconcile_subject(pcreg_import *imp, const char *subject, in
 	               : st;
 }
 
-/* Reconcile each subject a query lists. The list is copied first:
- * reconciling writes to the tables it reads. */
-/* Reconcile each subject a query lists (with, in a second column, the
- * facts to derive again; all of them without one). The list is copied
- * first: reconciling writes to the tables it reads. */
-static pcreg_status reconcile_listed(pcreg_import *imp, const char *sql,
+/* The subjects to reconcile are set aside first (reconciling writes to
+ * the tables the lists are made from), in a temporary table rather than
+ * in memory: a national release lists a million of them. Each writable
+ * connection makes the table when it opens (db.c). */
+const char pcreg__sql_reconcile_queue[] =
+	"CREATE TEMP TABLE reconcile_queue (id INTEGER PRIMARY KEY, subject TEXT NOT NULL, facts TEXT)";
+static const char SQL_QUEUE_CLEAR[] = "DELETE FROM temp.reconcile_queue";
+static const char SQL_QUEUE_NEXT[] =
+	"SELECT id, subject, facts FROM temp.reconcile_queue WHERE id > ?1 ORDER BY id LIMIT 256";
+
+/* Reconcile each subject a statement queues (with the facts to derive
+ * again, "commissioner list_size"; NULL for all of them). */
+static pcreg_status reconcile_listed(pcreg_import *imp, const char *queue,
                                      pcreg_status (*reconcile)(pcreg_import *, const char *,
                                                                int))
 {
 	struct listed {
 		char code[48];
 		int derive;
-	};
+	} batch[256];
 	pcreg_db *db = imp->db;
-	struct listed *subjects = NULL, *grown;
-	size_t n = 0, cap = 0, i;
-	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__stmt_prepare(db, sql, &stmt);
-	int rc;
+	int64_t after = 0;
+	pcreg_status st;
 
-	if (st != PCREG_OK)
+	if ((st = pcreg__exec_static(db, SQL_QUEUE_CLEAR)) != PCREG_OK ||
+	    (st = pcreg__exec_static(db, queue)) != PCREG_OK)
 		return st;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			if (!(grown = pcreg__realloc(subjects, cap * sizeof *grown))) {
-				st = pcreg__error(db, PCREG_NOMEM, "out of memory");
-				break;
-			}
-			subjects = grown;
+	for (;;) {
+		sqlite3_stmt *stmt;
+		size_t n = 0, i;
+		int rc;
+
+		if ((st = pcreg__stmt_acquire(db, SQL_QUEUE_NEXT, &stmt)) != PCREG_OK)
+			return st;
+		sqlite3_bind_int64(stmt, 1, after);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			after = sqlite3_column_int64(stmt, 0);
+			snprintf(batch[n].code, sizeof batch[n].code, "%s",
+			         (const char *)sqlite3_column_text(stmt, 1));
+			batch[n].derive = derived_from((const char *)sqlite3_column_text(stmt, 2));
+			n++;
 		}
-		snprintf(subjects[n].code, sizeof subjects[n].code, "%s",
-		         (const char *)sqlite3_column_text(stmt, 0));
-		subjects[n].derive = derived_from(sqlite3_column_count(stmt) > 1
-		                                          ? (const char *)sqlite3_column_text(stmt, 1)
-		                                          : NULL);
-		n++;
+		pcreg__stmt_release(db, SQL_QUEUE_NEXT, stmt);
+		if (rc != SQLITE_DONE)
+			return pcreg__sqlite_error(db, rc, "evidence");
+		if (n == 0)
+			break;
+		for (i = 0; i < n; i++)
+			if ((st = reconcile(imp, batch[i].code, batch[i].derive)) != PCREG_OK)
+				return st;
 	}
-	sqlite3_finalize(stmt);
-	if (st == PCREG_OK && rc != SQLITE_DONE)
-		st = pcreg__sqlite_error(db, rc, "evidence");
-	for (i = 0; i < n && st == PCREG_OK; i++)
-		st = reconcile(imp, subjects[i].code, subjects[i].derive);
-	pcreg__free(subjects);
-	return st;
+	return pcreg__exec_static(db, SQL_QUEUE_CLEAR);
 }
 
 /* A commissioner (eccg) or a network (ePCN): each set finds only its own. */

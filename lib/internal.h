@@ -138,6 +138,9 @@ void pcreg__stmt_cache_clear(pcreg_db *db);
 
 /* Run a statement that returns no rows, with no parameters. */
 pcreg_status pcreg__exec_static(pcreg_db *db, const char *sql);
+/* The temporary table reconciliation queues subjects in (evidence.c),
+ * made by every writable connection as it opens. */
+extern const char pcreg__sql_reconcile_queue[];
 
 /* Run a statement that undoes a failed write (ROLLBACK, ROLLBACK TO, a
  * pragma turned back off). Preparing it may allocate, and so may SQLite's
