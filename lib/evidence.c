@@ -1669,18 +1669,65 @@ struct attribute_set {
 	const char *fact, *entity;
 	const char *const *columns;
 	int ncolumns;
-	const char *select; /* ?1 the code: (column, newest, current, newest release date) */
+	const char *select; /* ?1 the code, ?2 the newest value: (column, newest, current) */
 	const char *const *updates;
 	int keep_if_blank; /* columns a release leaving them out does not clear (bit mask) */
 	int status, close;  /* the status and close date columns, or -1 */
 	int parent;         /* a reference kept only if the registry holds it, or -1 */
 };
 
-#define NEWEST_VALUE(fact)                                                                   \
-	"WITH newest AS (SELECT value FROM observation WHERE subject = ?1 AND fact = '" fact "'" \
-	" ORDER BY last_seen DESC, value DESC LIMIT 1),"                                          \
-	" newest_date AS (SELECT max(substr(last_seen, 1, 10)) AS d FROM observation"             \
-	" WHERE subject = ?1 AND fact = '" fact "')"
+/* A subject's values of a fact, newest chosen in C (reconcile_attributes):
+ * an ORDER BY ... LIMIT 1 here made SQLite open a sorter for each subject. */
+static const char SQL_VALUES[] =
+	"SELECT value, last_seen FROM observation INDEXED BY observation_by_subject"
+	" WHERE subject = ?1 AND fact = ?2";
+
+/* The value of @p fact the newest release gave @p code (the greater on a
+ * tie) and that release's position, both to be freed; NULL if none did. */
+static pcreg_status newest_value(pcreg_db *db, const char *code, const char *fact,
+                                 char **value_out, char **seen_out)
+{
+	char *newest = NULL, *newest_seen = NULL;
+	sqlite3_stmt *stmt;
+	pcreg_status st = pcreg__stmt_acquire(db, SQL_VALUES, &stmt);
+	int rc;
+
+	*value_out = *seen_out = NULL;
+	if (st != PCREG_OK)
+		return st;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, fact, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *value = (const char *)sqlite3_column_text(stmt, 0);
+		const char *seen = (const char *)sqlite3_column_text(stmt, 1);
+		int order;
+
+		if (!value || !seen) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		order = newest_seen ? strcmp(seen, newest_seen) : 1;
+		if (order > 0 || (order == 0 && strcmp(value, newest) > 0)) {
+			pcreg__free(newest);
+			pcreg__free(newest_seen);
+			newest = pcreg__strdup(value);
+			newest_seen = pcreg__strdup(seen);
+			if (!newest || !newest_seen) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+	}
+	pcreg__stmt_release(db, SQL_VALUES, stmt);
+	if (rc != SQLITE_DONE) {
+		pcreg__free(newest);
+		pcreg__free(newest_seen);
+		return pcreg__sqlite_error(db, rc, fact);
+	}
+	*value_out = newest;
+	*seen_out = newest_seen;
+	return PCREG_OK;
+}
 
 static const char *const practice_columns[] = {
 	"name",     "address1",   "address2",            "address3",  "address4",
@@ -1689,13 +1736,11 @@ static const char *const practice_columns[] = {
 };
 
 static const char SQL_PRACTICE_ATTRIBUTES[] =
-	NEWEST_VALUE("practice")
-	" SELECT j.key, j.atom, CASE j.key WHEN 0 THEN p.name WHEN 1 THEN p.address1"
+	"SELECT j.key, j.atom, CASE j.key WHEN 0 THEN p.name WHEN 1 THEN p.address1"
 	" WHEN 2 THEN p.address2 WHEN 3 THEN p.address3 WHEN 4 THEN p.address4"
 	" WHEN 5 THEN p.address5 WHEN 6 THEN p.postcode WHEN 7 THEN p.status"
 	" WHEN 8 THEN p.prescribing_setting WHEN 9 THEN p.open_date WHEN 10 THEN p.close_date"
-	" WHEN 11 THEN p.phone END, (SELECT d FROM newest_date)"
-	" FROM newest, json_each(newest.value) j, practice p WHERE p.code = ?1 ORDER BY j.key";
+	" WHEN 11 THEN p.phone END FROM json_each(?2) j, practice p WHERE p.code = ?1";
 
 static const char *const practice_updates[] = {
 	"UPDATE practice SET name = ?2 WHERE code = ?1",
@@ -1718,14 +1763,11 @@ static const char *const commissioner_columns[] = {
 };
 
 static const char SQL_COMMISSIONER_ATTRIBUTES[] =
-	NEWEST_VALUE("organisation")
-	" SELECT j.key, j.atom, CASE j.key WHEN 0 THEN c.name WHEN 1 THEN c.kind"
+	"SELECT j.key, j.atom, CASE j.key WHEN 0 THEN c.name WHEN 1 THEN c.kind"
 	" WHEN 2 THEN c.region WHEN 3 THEN c.parent WHEN 4 THEN c.open_date"
-	" WHEN 5 THEN c.close_date END, (SELECT d FROM newest_date)"
-	" FROM newest, json_each(newest.value) j, commissioner c WHERE c.code = ?1"
+	" WHEN 5 THEN c.close_date END FROM json_each(?2) j, commissioner c WHERE c.code = ?1"
 	" AND (j.key <> 3 OR j.atom IS NULL OR j.atom = c.parent"
-	"      OR EXISTS (SELECT 1 FROM commissioner p WHERE p.code = j.atom AND p.code <> ?1))"
-	" ORDER BY j.key";
+	"      OR EXISTS (SELECT 1 FROM commissioner p WHERE p.code = j.atom AND p.code <> ?1))";
 
 static const char *const commissioner_updates[] = {
 	"UPDATE commissioner SET name = ?2 WHERE code = ?1",
@@ -1752,14 +1794,12 @@ static const struct attribute_set commissioner_attributes = {
  * (pcreg__organisation_claim: name, kind, region, parent, open, close):
  * its parent is its commissioner; kind and region are not ePCN's. */
 static const char SQL_NETWORK_ATTRIBUTES[] =
-	NEWEST_VALUE("organisation")
-	" SELECT j.key, j.atom, CASE j.key WHEN 0 THEN n.name WHEN 3 THEN n.commissioner"
-	" WHEN 4 THEN n.open_date WHEN 5 THEN n.close_date END, (SELECT d FROM newest_date)"
-	" FROM newest, json_each(newest.value) j, network n WHERE n.code = ?1"
-	" AND j.key IN (0, 3, 4, 5)"
+	"SELECT j.key, j.atom, CASE j.key WHEN 0 THEN n.name WHEN 3 THEN n.commissioner"
+	" WHEN 4 THEN n.open_date WHEN 5 THEN n.close_date END"
+	" FROM json_each(?2) j, network n WHERE n.code = ?1"
+	" AND (j.key = 0 OR j.key = 3 OR j.key = 4 OR j.key = 5)"
 	" AND (j.key <> 3 OR j.atom IS NULL OR j.atom = n.commissioner"
-	"      OR EXISTS (SELECT 1 FROM commissioner c WHERE c.code = j.atom))"
-	" ORDER BY j.key";
+	"      OR EXISTS (SELECT 1 FROM commissioner c WHERE c.code = j.atom))";
 
 static const char *const network_columns[] = {
 	"name", "kind", "region", "commissioner", "open_date", "close_date",
@@ -1797,24 +1837,26 @@ static pcreg_status reconcile_attributes(pcreg_import *imp, const struct attribu
 {
 	pcreg_db *db = imp->db;
 	struct attribute_change changes[MAX_ATTRIBUTES];
-	char effective[11] = "";
+	char effective[11] = "", *newest = NULL, *newest_seen = NULL;
 	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__stmt_acquire(db, set->select, &stmt);
+	pcreg_status st;
 	int rc, n = 0, i;
 
-	if (st != PCREG_OK)
-		return st;
+	if ((st = newest_value(db, code, set->fact, &newest, &newest_seen)) != PCREG_OK ||
+	    !newest)
+		goto done; /* or no release describes it */
+	snprintf(effective, sizeof effective, "%.10s", newest_seen);
+	if ((st = pcreg__stmt_acquire(db, set->select, &stmt)) != PCREG_OK)
+		goto done;
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	sqlite3_bind_text(stmt, 2, newest, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && n < MAX_ATTRIBUTES) {
 		int column = sqlite3_column_int(stmt, 0);
 		const char *now = (const char *)sqlite3_column_text(stmt, 1);
 		const char *was = (const char *)sqlite3_column_text(stmt, 2);
 
 		if (column < 0 || column >= set->ncolumns)
 			continue;
-		if (sqlite3_column_type(stmt, 3) == SQLITE_TEXT)
-			snprintf(effective, sizeof effective, "%s",
-			         (const char *)sqlite3_column_text(stmt, 3));
 		if ((now == NULL) == (was == NULL) && (!now || strcmp(now, was) == 0))
 			continue;
 		/* A release that leaves out what the registry must have keeps it. */
@@ -1834,6 +1876,15 @@ static pcreg_status reconcile_attributes(pcreg_import *imp, const struct attribu
 	pcreg__stmt_release(db, set->select, stmt);
 	if (st == PCREG_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
 		st = pcreg__sqlite_error(db, rc, set->entity);
+	/* In column order, whatever order json_each gave them in. */
+	for (i = 1; i < n; i++) {
+		struct attribute_change c = changes[i];
+		int k;
+
+		for (k = i; k > 0 && changes[k - 1].column > c.column; k--)
+			changes[k] = changes[k - 1];
+		changes[k] = c;
+	}
 	for (i = 0; i < n && st == PCREG_OK; i++) {
 		const char *sql = set->updates[changes[i].column];
 		const char *when = effective[0] ? effective : NULL;
@@ -1864,6 +1915,9 @@ static pcreg_status reconcile_attributes(pcreg_import *imp, const struct attribu
 		pcreg__free(changes[i].old_value);
 		pcreg__free(changes[i].new_value);
 	}
+done:
+	pcreg__free(newest);
+	pcreg__free(newest_seen);
 	return st;
 }
 
@@ -1925,6 +1979,7 @@ static const char SQL_DERIVED_CONTRACTS[] =
 	"SELECT id, type, commissioner, start_date, end_date FROM contract"
 	" WHERE practice = ?1 AND derived = 1 ORDER BY start_date";
 static const char SQL_DELETE_CONTRACT[] = "DELETE FROM contract WHERE id = ?1";
+static const char SQL_END_CONTRACT[] = "UPDATE contract SET end_date = ?2 WHERE id = ?1";
 static const char SQL_INSERT_CONTRACT[] =
 	"INSERT INTO contract (practice, commissioner, type, start_date, end_date, derived)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, 1)";
@@ -1941,8 +1996,11 @@ static const char SQL_PRACTICE_EVIDENCE[] =
 struct contract_period {
 	int64_t id;
 	char type[8], commissioner[16], start[11], end[11];
-	int keep; /* the same in the registry as derived */
+	int keep;  /* in the registry as derived (KEPT), or but for its end (KEPT_BUT_END) */
+	size_t to; /* with KEPT_BUT_END: the wanted period it becomes */
 };
+
+enum { KEPT = 1, KEPT_BUT_END = 2 };
 
 static int same_contract(const struct contract_period *a, const struct contract_period *b)
 {
@@ -2034,19 +2092,25 @@ static pcreg_status reconcile_contracts(pcreg_import *imp, const char *practice)
 	    (st = read_contracts(db, SQL_DERIVED_CONTRACTS, practice, 0, &have, &nhave)) !=
 	            PCREG_OK)
 		goto done;
-	/* A derived contract that is still wanted stays as it is: only what
-	 * changed is written (and journalled). Both lists are by start date,
-	 * and neither holds two periods of one start. */
+	/* A derived contract that is still wanted stays as it is, and one a
+	 * new year only lengthens (same start, type and commissioner) has its
+	 * end moved: only what changed is written (and journalled). Both lists
+	 * are by start date, and neither holds two periods of one start. */
 	for (i = 0, j = 0; i < nhave && j < nwant;) {
 		int order = strcmp(have[i].start, want[j].start);
 
-		if (order == 0 && same_contract(&have[i], &want[j]))
-			have[i].keep = want[j].keep = 1;
+		if (order == 0 && strcmp(have[i].type, want[j].type) == 0 &&
+		    strcmp(have[i].commissioner, want[j].commissioner) == 0) {
+			have[i].keep = want[j].keep = same_contract(&have[i], &want[j]) ? KEPT
+			                                                                  : KEPT_BUT_END;
+			have[i].to = j;
+		}
 		if (order <= 0)
 			i++;
 		if (order >= 0)
 			j++;
 	}
+	/* Deletions first: the periods left then never overlap one another. */
 	for (i = 0; i < nhave && st == PCREG_OK; i++) {
 		char id[24];
 
@@ -2060,6 +2124,23 @@ static pcreg_status reconcile_contracts(pcreg_import *imp, const char *practice)
 		snprintf(id, sizeof id, "%lld", (long long)have[i].id);
 		st = pcreg__journal(imp, "contract", practice, id, "delete", NULL, NULL, NULL,
 		                    have[i].start);
+	}
+	for (i = 0; i < nhave && st == PCREG_OK; i++) {
+		const char *end = want[have[i].to].end;
+		char id[24];
+
+		if (have[i].keep != KEPT_BUT_END)
+			continue;
+		if ((st = pcreg__stmt_acquire(db, SQL_END_CONTRACT, &stmt)) != PCREG_OK)
+			break;
+		sqlite3_bind_int64(stmt, 1, have[i].id);
+		sqlite3_bind_text(stmt, 2, end[0] ? end : NULL, -1, SQLITE_STATIC);
+		if ((st = step_done(db, stmt, SQL_END_CONTRACT)) != PCREG_OK)
+			break;
+		snprintf(id, sizeof id, "%lld", (long long)have[i].id);
+		st = pcreg__journal(imp, "contract", practice, id, "update", "end_date",
+		                    have[i].end[0] ? have[i].end : NULL, end[0] ? end : NULL,
+		                    end[0] ? end : have[i].start);
 	}
 	for (i = 0; i < nwant && st == PCREG_OK; i++) {
 		char id[24];
@@ -2174,9 +2255,16 @@ static int derived_from(const char *touched)
 static pcreg_status reconcile_subject(pcreg_import *imp, const char *subject, int derive)
 {
 	static const int fact_bits[] = { DERIVE_COMMISSIONER, DERIVE_NETWORK };
-	pcreg_status st = PCREG_OK;
+	int64_t open, close;
+	int found;
+	pcreg_status st = lifetime(imp->db, SQL_PRACTICE_LIFE, subject, &open, &close, &found);
 	size_t i;
 
+	/* Evidence about a code the registry holds no practice for (an
+	 * epraccur row of another setting, a practice not yet listed) waits
+	 * for it: every step below would find nothing to change. */
+	if (st != PCREG_OK || !found)
+		return st;
 	if (derive & DERIVE_ATTRIBUTES)
 		st = reconcile_attributes(imp, &practice_attributes, subject);
 	for (i = 0; i < sizeof facts / sizeof facts[0] && st == PCREG_OK; i++)
@@ -2255,11 +2343,8 @@ static pcreg_status reconcile_organisation(pcreg_import *imp, const char *code, 
 static const char SQL_OTHER_FROM_EVIDENCE[] =
 	"INSERT INTO other_organisation (code, name, prescribing_setting, status, commissioner,"
 	" open_date, close_date)"
-	" SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]'),"
-	" json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'),"
-	" json_extract(value, '$[5]') FROM observation INDEXED BY observation_by_subject"
-	" WHERE subject = ?1 AND fact = 'other_organisation'"
-	" ORDER BY last_seen DESC, value DESC LIMIT 1"
+	" VALUES (?1, json_extract(?2, '$[0]'), json_extract(?2, '$[1]'), json_extract(?2, '$[2]'),"
+	" json_extract(?2, '$[3]'), json_extract(?2, '$[4]'), json_extract(?2, '$[5]'))"
 	" ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
 	" prescribing_setting = excluded.prescribing_setting, status = excluded.status,"
 	" commissioner = excluded.commissioner, open_date = excluded.open_date,"
@@ -2267,14 +2352,20 @@ static const char SQL_OTHER_FROM_EVIDENCE[] =
 
 static pcreg_status reconcile_other(pcreg_import *imp, const char *code, int derive)
 {
+	char *newest = NULL, *seen = NULL;
 	sqlite3_stmt *stmt;
-	pcreg_status st = pcreg__stmt_acquire(imp->db, SQL_OTHER_FROM_EVIDENCE, &stmt);
+	pcreg_status st = newest_value(imp->db, code, "other_organisation", &newest, &seen);
 
 	(void)derive;
-	if (st != PCREG_OK)
-		return st;
-	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	return step_done(imp->db, stmt, SQL_OTHER_FROM_EVIDENCE);
+	if (st == PCREG_OK && newest &&
+	    (st = pcreg__stmt_acquire(imp->db, SQL_OTHER_FROM_EVIDENCE, &stmt)) == PCREG_OK) {
+		sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, newest, -1, SQLITE_STATIC);
+		st = step_done(imp->db, stmt, SQL_OTHER_FROM_EVIDENCE);
+	}
+	pcreg__free(newest);
+	pcreg__free(seen);
+	return st;
 }
 
 /* Organisations first: a practice's periods are clipped to their lifetimes. */
