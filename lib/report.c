@@ -200,7 +200,8 @@ static pcreg_status start(pcreg_db *db, const struct report_kind *kind, const ch
 	" WHERE m.from_date <= ?1 AND (m.to_date IS NULL OR m.to_date >= ?1)"                   \
 	" AND (p.open_date IS NULL OR p.open_date <= ?1)"                                       \
 	" AND (p.close_date IS NULL OR p.close_date >= ?1)"                                     \
-	" AND (?2 IS NULL OR instr(',' || ?2 || ',', ',' || m.commissioner || ',') > 0))"
+	" AND m.commissioner IN (SELECT c.code FROM commissioner c"                              \
+	"  WHERE ?2 IS NULL OR instr(',' || ?2 || ',', ',' || c.code || ',') > 0))"
 
 /* A commissioner's (or network's) name as the eccg (ePCN) release in force
  * on ?1 gave it (lib/asof.c says which release that is); the row's own

@@ -298,6 +298,9 @@ START_TEST(test_single_row_writes_build_no_temporary_tables)
 		" VALUES ('epraccur', 'practice', 'x', '[]', 'a', 'a')",
 		"INSERT INTO release (kind, release_date, date_basis, digest)"
 		" VALUES ('epraccur', '2020-01-01', 'file', 'x')",
+		"INSERT INTO import (file_name, file_size, sha256, kind, mode, started_at, rows_read,"
+		" inserted, updated, unchanged, skipped, rejected) VALUES ('x', 0, printf('%064d', 0), 'epraccur',"
+		" 'strict', 'x', 0, 0, 0, 0, 0, 0)",
 		"INSERT INTO other_organisation (code, name, status) VALUES ('Y00001', 'x', 'active')",
 		"INSERT INTO commissioning_arrangement (commissioner, level, from_date)"
 		" VALUES ('07L', 'joint', '2020-01-01')",
