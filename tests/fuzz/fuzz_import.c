@@ -562,7 +562,7 @@ static const char *const file_level[] = {
 	"refers to a",                     /* registry files: references checked at the end */
 	"malformed XML",                   /* workbooks and ODS XML: the stream cannot go on */
 	"not an HSCOrgRefData",
-	"the archive is damaged",
+	"archive is damaged",              /* zip: a stream that does not inflate or check */
 	"out of order (after row",
 	"more than 16384 columns",
 };
