@@ -10,25 +10,27 @@ Standard library only: the shared library is loaded with ctypes (see
             print(row.name, row.practices, pcreg.percent(row.published_share))
 
 Every failure raises a subclass of :class:`Error` (one per status of the C
-library); records are frozen dataclasses; lists are iterators that free
-their C side as soon as they are exhausted or closed.
+library); records are frozen dataclasses with ``as_dict()``; lists are
+iterators that free their C side as soon as they are exhausted or closed,
+with ``to_dataframe()`` for pandas.
 """
 
 from __future__ import annotations
 
 from ._ffi import ABI_MAJOR, LIBRARY_PATH
-from .enums import (ArrangementLevel, CommissionerKind, ContractType, EventKind, ExportFormat,
+from .enums import (ArrangementLevel, Certainty, CommissionerKind, ContractType, EventKind, ExportFormat,
                     ImportKind, ImportMode, MembershipKind, NetworkKind, PracticeStatus, Rating)
 from .errors import (BusyError, ClosedError, ConflictError, ConstraintError, CorruptError,
                      CycleError, Error, ExistsError, GeneralError, InputOutputError,
                      InvalidError, LibraryNotFoundError, MisuseError, NeedsMigrationError,
                      NoMemoryError, NotFoundError, NotRegistryError, ReadOnlyError,
                      SchemaError, SchemaMismatchError, SchemaTooNewError, error_class)
-from .records import (Arrangement, Change, CheckFinding, CommissioningRow, Commissioner,
-                      Contract, CqcRow, Federation, Import, ImportReport, ImportSummary,
-                      Inspection, ListSize, Membership, Network, NetworkLead,
-                      NetworkPopulationRow, PmsRow, Practice, Rejection, Resolution, SchemeRow,
-                      Succession, TimelineEvent, percent, pounds)
+from .records import (Answer, Arrangement, Change, CheckFinding, CommissioningRow,
+                      Commissioner, Contract, CqcRow, Federation, Import, ImportReport,
+                      ImportSummary, Inspection, ListSize, Membership, Network, NetworkLead,
+                      NetworkPopulationRow, PmsRow, Practice, Rejection, Release, Resolution,
+                      Row, SchemeRow, Succession, TimelineEvent, as_dicts, percent, pounds,
+                      to_dataframe)
 from .registry import (Cursor, ImportJob, Registry, export_entities, open,
                        schema_latest_version, status_str, version)
 
@@ -37,9 +39,9 @@ __version__ = version()
 __all__ = [
     "ABI_MAJOR", "LIBRARY_PATH", "__version__",
     "open", "Registry", "Cursor", "ImportJob", "export_entities", "schema_latest_version",
-    "status_str", "version", "pounds", "percent", "error_class",
+    "status_str", "version", "pounds", "percent", "error_class", "as_dicts", "to_dataframe",
     # enums
-    "ArrangementLevel", "CommissionerKind", "ContractType", "EventKind", "ExportFormat",
+    "ArrangementLevel", "Certainty", "CommissionerKind", "ContractType", "EventKind", "ExportFormat",
     "ImportKind", "ImportMode", "MembershipKind", "NetworkKind", "PracticeStatus", "Rating",
     # errors
     "Error", "GeneralError", "NoMemoryError", "NotFoundError", "ExistsError", "InvalidError",
@@ -48,7 +50,7 @@ __all__ = [
     "SchemaTooNewError", "SchemaMismatchError", "NotRegistryError", "CycleError",
     "LibraryNotFoundError",
     # records
-    "Practice", "Commissioner", "Succession", "Resolution", "Arrangement", "Network",
+    "Row", "Answer", "Release", "Practice", "Commissioner", "Succession", "Resolution", "Arrangement", "Network",
     "NetworkLead", "Federation", "Membership", "Contract", "Inspection", "ListSize",
     "TimelineEvent", "CqcRow", "PmsRow", "CommissioningRow", "NetworkPopulationRow",
     "SchemeRow", "Rejection", "ImportReport", "Import", "Change", "ImportSummary",

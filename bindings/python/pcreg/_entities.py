@@ -288,13 +288,14 @@ CQC_ROW = rows(records.CqcRow, "cqc_row",
                 F("outstanding", INT), F("outstanding_share", INT), F("good", INT),
                 F("good_share", INT), F("requires_improvement", INT),
                 F("requires_improvement_share", INT), F("inadequate", INT),
-                F("inadequate_share", INT)], P.pcreg_cqc_row)
+                F("inadequate_share", INT), F("uncertain", INT)], P.pcreg_cqc_row)
 
 PMS_ROW = rows(records.PmsRow, "pms_row",
                [F("commissioner"), F("name"), F("practices", INT), F("pms_practices", INT),
                 F("total_premium", OPT_INT),
                 F("min_premium", OPT_INT, has="premiums"),
-                F("max_premium", OPT_INT, has="premiums")], P.pcreg_pms_row)
+                F("max_premium", OPT_INT, has="premiums"), F("uncertain", INT)],
+               P.pcreg_pms_row)
 
 COMMISSIONING_ROW = rows(records.CommissioningRow, "commissioning_row",
                          [F("region"), F("region_name"), F("is_total", BOOL),
@@ -305,19 +306,20 @@ NETWORK_POPULATION_ROW = rows(
     records.NetworkPopulationRow, "network_population_row",
     [F("network"), F("name"), F("commissioner"), F("practices", INT),
      F("practices_with_list_size", INT), F("registered", INT), F("weighted", OPT_FLOAT),
-     F("leads"), F("outside", BOOL)], P.pcreg_network_population_row)
+     F("leads"), F("outside", BOOL), F("uncertain", INT)], P.pcreg_network_population_row)
 
 SCHEME_ROW = rows(records.SchemeRow, "scheme_row",
                   [F("commissioner"), F("name"), F("service"), F("practices", INT),
-                   F("participating", INT), F("participating_share", INT)],
-                  P.pcreg_scheme_row)
+                   F("participating", INT), F("participating_share", INT),
+                   F("uncertain", INT)], P.pcreg_scheme_row)
 
 IMPORT_ENTRY = rows(records.Import, "import_entry",
                     [F("id", INT), F("file_name"), F("file_size", INT), F("sha256"),
                      F("kind"), F("mode"), F("started_at", DATETIME),
                      F("finished_at", DATETIME), F("rows_read", INT), F("inserted", INT),
                      F("updated", INT), F("unchanged", INT), F("skipped", INT),
-                     F("rejected", INT)], P.pcreg_import_entry)
+                     F("rejected", INT), F("release_id", INT), F("release_date", DATE),
+                     F("release_date_basis"), F("release_digest")], P.pcreg_import_entry)
 
 CHANGE = rows(records.Change, "change",
               [F("id", INT), F("import_id", INT), F("entity"), F("code"), F("subkey"),
@@ -327,9 +329,14 @@ CHANGE = rows(records.Change, "change",
 SUMMARY = rows(records.ImportSummary, "import_summary",
                [F("opened", INT), F("closed", INT), F("renamed", INT),
                 F("moved_commissioner", INT), F("moved_network", INT),
-                F("succeeded", INT)], P.pcreg_import_summary)
+                F("succeeded", INT), F("merged_commissioner", INT), F("reclassified", INT),
+                F("redated", INT)], P.pcreg_import_summary)
 
-FINDING = rows(records.CheckFinding, "finding", [F("check"), F("detail")], P.pcreg_finding)
+FINDING = rows(records.CheckFinding, "finding",
+               [F("check"), F("detail"), F("severity"), F("is_note", BOOL)], P.pcreg_finding)
+
+REJECTION = rows(records.Rejection, "rejection",
+                 [F("line", INT), F("field"), F("reason")], P.pcreg_rejection)
 
 
 def read_import_report(ptr: Any) -> records.ImportReport:

@@ -278,6 +278,18 @@ class ExportFormat(_Enum):
     JSONL = 2
 
 
+class Certainty(_Enum):
+    """How a dated answer is known (see :class:`pcreg.Answer`)."""
+    NOT_KNOWN = 0
+    STATED = 1
+    INFERRED = 2
+    UNCERTAIN = 3
+
+    @classmethod
+    def _c_str(cls):
+        return lib.pcreg_certainty_str
+
+
 #: Every enum class, by the name of the C type it mirrors.
 C_TYPES: Dict[str, Type[_Enum]] = {
     "pcreg_practice_status_value": PracticeStatus,
@@ -291,4 +303,5 @@ C_TYPES: Dict[str, Type[_Enum]] = {
     "pcreg_import_kind_value": ImportKind,
     "pcreg_import_mode_value": ImportMode,
     "pcreg_export_format_value": ExportFormat,
+    "pcreg_certainty_value": Certainty,
 }

@@ -12,18 +12,21 @@ comes first. Nothing depends on the garbage collector for correctness;
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import datetime
 import os
 import weakref
 from ctypes import POINTER, byref, c_char_p, c_int
-from typing import (Any, Callable, Generic, Iterator, List, Optional, Sequence, TypeVar,
-                    Union)
+from typing import (Any, Callable, Dict, Generic, Iterator, List, Optional, Sequence,
+                    TypeVar, Union)
 
 from . import _entities as E
 from . import _ffi, errors, records
 from ._convert import (DateLike, codes_in, date_in, int_in, invalid, path_in, text_in,
                        text_out)
 from ._ffi import lib
-from .enums import ExportFormat, ImportKind, ImportMode, MembershipKind
+from ._convert import date_out
+from .enums import Certainty, ExportFormat, ImportKind, ImportMode, MembershipKind
 
 T = TypeVar("T")
 
@@ -54,8 +57,9 @@ class Cursor(Generic[T]):
 
     def __init__(self, registry: "Registry", handle: Any, row_type: Any,
                  next_fn: Callable[..., int], free_fn: Callable[[Any], None],
-                 convert: Callable[[Any], T]) -> None:
+                 convert: Callable[[Any], T], record_type: Optional[type] = None) -> None:
         self._registry = registry
+        self.record_type = record_type
         self._handle = handle
         self._row_type = row_type
         self._next = next_fn
@@ -97,6 +101,19 @@ class Cursor(Generic[T]):
     def closed(self) -> bool:
         """Whether the C iterator has been freed."""
         return self._handle is None
+
+    def as_dicts(self, dates: str = "iso") -> List[Dict[str, Any]]:
+        """The remaining rows as plain dicts (see :meth:`pcreg.Row.as_dict`)."""
+        return records.as_dicts(self, dates)  # type: ignore[arg-type]
+
+    def to_dataframe(self, dates: str = "timestamp") -> Any:
+        """The remaining rows as a pandas DataFrame (see :func:`pcreg.to_dataframe`).
+
+        Reads the cursor to its end. An empty cursor still gives the
+        record's columns. Raises ImportError, saying how to install
+        pandas, when it is not installed.
+        """
+        return records.to_dataframe(self, dates, self.record_type)  # type: ignore[arg-type]
 
     def __enter__(self) -> "Cursor[T]":
         return self
@@ -198,6 +215,12 @@ class ImportJob:
             self.close()
         except Exception:
             pass
+
+
+def _release_id(release: Union[int, records.Release]) -> int:
+    if isinstance(release, records.Release):
+        return release.id
+    return int_in(release, "release")
 
 
 def _kind(kind: Union[MembershipKind, str, int]) -> int:
@@ -365,7 +388,7 @@ class Registry:
     def _cursor(self, entity: E.Entity, it: Any, iter_prefix: Optional[str] = None) -> Cursor[Any]:
         prefix = iter_prefix or entity.prefix
         return Cursor(self, it, entity.c_type, getattr(lib, "pcreg_%s_iter_next" % prefix),
-                      getattr(lib, "pcreg_%s_iter_free" % prefix), entity.read)
+                      getattr(lib, "pcreg_%s_iter_free" % prefix), entity.read, entity.record)
 
     @staticmethod
     def _entity(record_type: Any) -> E.Entity:
@@ -692,6 +715,87 @@ class Registry:
                                                 text_in(practice, "practice"),
                                                 date_in(from_date, "from_date")))
 
+    # ---- how the past is known -------------------------------------------------------
+
+    def membership_answer(self, kind: Any, practice: str, on: DateLike) -> records.Answer:
+        """Which organisation (commissioner, network or federation) a practice
+        was in on a date, with how that is known and the release it rests on.
+
+        Unlike :meth:`membership_on`, a date no evidence covers is an answer
+        (certainty NOT_KNOWN), not None.
+        """
+        out = POINTER(_ffi.pcreg_answer)()
+        kind_value = _kind(kind)
+        self._check(lib.pcreg_membership_answer(self._db, kind_value,
+                                                text_in(practice, "practice"),
+                                                date_in(on, "on"), byref(out)))
+        try:
+            return records.Answer(
+                kind=MembershipKind(kind_value), practice=practice,
+                date=date_out(date_in(on, "on")),
+                certainty=Certainty(lib.pcreg_answer_certainty(out)),
+                organisation=text_out(lib.pcreg_answer_organisation(out)),
+                from_date=date_out(lib.pcreg_answer_from_date(out)),
+                to_date=date_out(lib.pcreg_answer_to_date(out)),
+                window_to=date_out(lib.pcreg_answer_window_to(out)),
+                release_kind=text_out(lib.pcreg_answer_release_kind(out)),
+                release_date=date_out(lib.pcreg_answer_release_date(out)))
+        finally:
+            lib.pcreg_answer_free(out)
+
+    def releases(self, kind: Optional[str] = None) -> List[records.Release]:
+        """Every release loaded (of one kind, e.g. "epraccur", if given), in
+        release order: by release date, then digest, kinds together."""
+        found: Dict[int, records.Release] = {}
+        with self.imports() as entries:
+            for entry in entries:
+                if not entry.release_id or (kind is not None and entry.kind != kind):
+                    continue
+                seen = found.get(entry.release_id)
+                if seen is None:
+                    found[entry.release_id] = records.Release(
+                        id=entry.release_id, kind=entry.kind, release_date=entry.release_date,
+                        date_basis=entry.release_date_basis, digest=entry.release_digest,
+                        imports=(entry.id,), file_names=(entry.file_name or "",))
+                else:
+                    found[entry.release_id] = dataclasses.replace(
+                        seen, imports=seen.imports + (entry.id,),
+                        file_names=seen.file_names + (entry.file_name or "",))
+        return sorted(found.values(),
+                      key=lambda r: (r.release_date or datetime.date.min, r.digest or "",
+                                     r.kind or ""))
+
+    def latest_release(self, kind: Optional[str] = None) -> Optional[records.Release]:
+        """The newest release by release date (of one kind, if given); None when none."""
+        found = self.releases(kind)
+        return found[-1] if found else None
+
+    def release_changes(self, release: Union[int, records.Release]) -> Cursor[records.Change]:
+        """What a release changed in the derived history, whatever order the
+        files were loaded in (seconds on a national registry)."""
+        it = POINTER(_ffi.pcreg_change_iter)()
+        self._check(lib.pcreg_journal_release_changes(self._db, _release_id(release),
+                                                      byref(it)))
+        return self._cursor(E.CHANGE, it, "change")
+
+    def release_summary(self, release: Union[int, records.Release]) -> records.ImportSummary:
+        """What a release changed, counted (see :meth:`release_changes`)."""
+        return self._get(E.SUMMARY, lib.pcreg_journal_release_summary,
+                         [_release_id(release)])
+
+    def known_at(self, on: DateLike) -> "Registry":
+        """The registry as it was known at a date: a read-only copy in memory
+        whose history is derived from the releases dated on or before ``on``
+        only. Ask it anything to reproduce what was known then; close it
+        (or use ``with``) when done. Takes seconds on a national registry.
+        """
+        out = POINTER(_ffi.pcreg_db)()
+        st = lib.pcreg_db_known_at(self._db, date_in(on, "on"), byref(out))
+        if st < 0:
+            lib.pcreg_db_close(out)
+            self._check(st)
+        return Registry(out)
+
     # ---- reports -----------------------------------------------------------------------
 
     def _report(self, name: str, entity: E.Entity, iter_prefix: str, on: DateLike,
@@ -824,6 +928,13 @@ class Registry:
         self._check(lib.pcreg_journal_changes(self._db, byref(query), byref(it)))
         return self._cursor(E.CHANGE, it, "change")
 
+    def rejections(self, import_id: int) -> Cursor[records.Rejection]:
+        """The rows a lenient import left out: line, column and why."""
+        it = POINTER(_ffi.pcreg_rejection_iter)()
+        self._check(lib.pcreg_journal_rejections(self._db, int_in(import_id, "import_id"),
+                                                 byref(it)))
+        return self._cursor(E.REJECTION, it, "rejection")
+
     def summary(self, import_id: int) -> records.ImportSummary:
         """What one import meant for practices: opened, closed, renamed, moved, succeeded."""
         return self._get(E.SUMMARY, lib.pcreg_journal_summary, [int_in(import_id, "import_id")])
@@ -848,7 +959,13 @@ class Registry:
                       lambda line: text_out(line.value) or "")
 
     def check(self) -> List[records.CheckFinding]:
-        """Run the integrity, foreign-key and rule checks; an empty list means all is well."""
+        """Run the integrity, foreign-key and rule checks, then count the data
+        notes (quirks of the national files the registry dealt with).
+
+        Findings whose ``severity`` is "error" mean the registry contradicts
+        itself; "note" findings (``is_note``) are for information. An empty
+        list means all is well and there is nothing to note.
+        """
         it = POINTER(_ffi.pcreg_finding_iter)()
         self._check(lib.pcreg_check_run(self._db, byref(it)))
         with self._cursor(E.FINDING, it, "finding") as cursor:
