@@ -9,7 +9,8 @@ packages="build-essential cmake pkg-config
 	libcsv-dev nettle-dev libjansson-dev libunistring-dev
 	libzip-dev libxml2-dev
 	check libsubunit-dev
-	python3 luajit groff-base
+	python3 python3-venv python3-setuptools python3-pip python3-pandas
+	luajit groff-base
 	clang libclang-rt-dev"
 
 missing=""

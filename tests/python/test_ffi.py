@@ -185,6 +185,40 @@ class Loading(ScratchTest):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout.strip(), os.path.join(copy, "libpcreg.so.0"))
 
+    def copy_package(self) -> str:
+        copy = os.path.join(self.dir, "pcreg")
+        shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.so*",
+                                                                      "_install.py"))
+        return copy
+
+    def test_where_cmake_install_put_it(self) -> None:
+        copy = self.copy_package()
+        libdir = os.path.join(self.dir, "prefix", "lib")
+        os.makedirs(libdir)
+        shutil.copy(pcreg.LIBRARY_PATH, os.path.join(libdir, "libpcreg.so.0"))
+        with open(os.path.join(copy, "_install.py"), "w", encoding="utf-8") as f:
+            f.write("LIBDIR = %r\n" % libdir)
+        r = _run("import pcreg; print(pcreg.LIBRARY_PATH)", self.env(PYTHONPATH=self.dir),
+                 self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.strip(), os.path.join(libdir, "libpcreg.so.0"))
+
+    @unittest.skipIf(shutil.which("pkg-config") is None, "pkg-config is not installed")
+    def test_where_pkg_config_says(self) -> None:
+        self.copy_package()
+        prefix = os.path.join(self.dir, "elsewhere")
+        os.makedirs(os.path.join(prefix, "lib", "pkgconfig"))
+        shutil.copy(pcreg.LIBRARY_PATH, os.path.join(prefix, "lib", "libpcreg.so.0"))
+        with open(os.path.join(prefix, "lib", "pkgconfig", "pcreg.pc"), "w",
+                  encoding="utf-8") as f:
+            f.write("libdir=%s/lib\nName: pcreg\nDescription: test\nVersion: 0.1.0\n"
+                    "Libs: -L${libdir} -lpcreg\n" % prefix)
+        r = _run("import pcreg; print(pcreg.LIBRARY_PATH)",
+                 self.env(PYTHONPATH=self.dir,
+                          PKG_CONFIG_PATH=os.path.join(prefix, "lib", "pkgconfig")), self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.strip(), os.path.join(prefix, "lib", "libpcreg.so.0"))
+
     def test_nowhere(self) -> None:
         copy = os.path.join(self.dir, "pcreg")
         shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.so*"))
@@ -192,7 +226,7 @@ class Loading(ScratchTest):
         if r.returncode == 0:
             self.skipTest("a libpcreg is installed on this system")
         self.assertIn("LibraryNotFoundError", r.stderr)
-        for place in ("PCREG_LIBRARY", os.path.join(copy, "libpcreg.so*"),
+        for place in ("PCREG_LIBRARY", os.path.join(copy, "libpcreg.so*"), "pkg-config",
                       'find_library("pcreg")', "libpcreg.so.0"):
             self.assertIn(place, r.stderr)
         self.assertTrue(issubclass(pcreg.LibraryNotFoundError, ImportError))

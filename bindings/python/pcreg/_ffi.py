@@ -823,12 +823,47 @@ def _try(path: str, tried: List[str]) -> Optional[ctypes.CDLL]:
         return None
 
 
+def _installed_libdir() -> Optional[str]:
+    """The library directory written into ``_install.py`` by ``cmake --install``
+    (only a package installed that way has one)."""
+    try:
+        from ._install import LIBDIR  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return str(LIBDIR)
+
+
+def _pkg_config_libdir(tried: List[str]) -> Optional[str]:
+    """Where pkg-config says the installed libpcreg is; None without pkg-config."""
+    import shutil
+    import subprocess
+    if shutil.which("pkg-config") is None:
+        tried.append("pkg-config (not installed)")
+        return None
+    try:
+        done = subprocess.run(["pkg-config", "--variable=libdir", "pcreg"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=10,
+                              check=False)
+    except (OSError, subprocess.SubprocessError) as e:
+        tried.append("pkg-config (%s)" % e)
+        return None
+    libdir = done.stdout.decode("utf-8", "replace").strip()
+    if done.returncode != 0 or not libdir:
+        tried.append("pkg-config --variable=libdir pcreg (no pcreg module)")
+        return None
+    return libdir
+
+
 def load_library() -> Tuple[ctypes.CDLL, str]:
     """Find, load and declare libpcreg; returns the library and its path.
 
     Looks, in this order, at the environment variable ``PCREG_LIBRARY``
     (a path; when it is set nothing else is tried), a ``libpcreg.so*``
-    beside this package's modules, ``ctypes.util.find_library("pcreg")``,
+    beside this package's modules, the library directory ``cmake
+    --install`` recorded when it installed this package (``_install.py``),
+    the ``libdir`` of the ``pcreg`` pkg-config module (which finds a
+    ``cmake --install`` into any prefix on ``PKG_CONFIG_PATH``, or into
+    ``/usr/local`` before ``ldconfig`` has run), ``ctypes.util.find_library("pcreg")``,
     and the system loader's own search for the soname ``libpcreg.so.0``
     (``LD_LIBRARY_PATH``, the ld.so cache, the default directories).
 
@@ -856,6 +891,18 @@ def load_library() -> Tuple[ctypes.CDLL, str]:
     if not candidates:
         tried.append("%s (no libpcreg.so* there)" % os.path.join(here, "libpcreg.so*"))
     for path in candidates:
+        lib = _try(path, tried)
+        if lib is not None:
+            return _declare(lib, path), path
+
+    for source, libdir in (("the directory cmake --install recorded", _installed_libdir()),
+                           ("pkg-config --variable=libdir pcreg", _pkg_config_libdir(tried))):
+        if not libdir:
+            continue
+        path = os.path.normpath(os.path.join(libdir, SONAME))
+        if not os.path.exists(path):
+            tried.append("%s (%s: no %s there)" % (path, source, SONAME))
+            continue
         lib = _try(path, tried)
         if lib is not None:
             return _declare(lib, path), path
