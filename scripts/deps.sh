@@ -9,7 +9,7 @@ packages="build-essential cmake pkg-config
 	libcsv-dev nettle-dev libjansson-dev libunistring-dev
 	libzip-dev libxml2-dev
 	check libsubunit-dev
-	python3 luajit groff-base
+	python3 luajit groff-base doxygen
 	clang libclang-rt-dev"
 
 missing=""
