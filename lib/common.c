@@ -36,5 +36,5 @@ const char *pcreg_version_string(void)
 
 int pcreg_version_number(void)
 {
-	return PCREG_VERSION_MAJOR * 10000 + PCREG_VERSION_MINOR * 100 + PCREG_VERSION_PATCH;
+	return PCREG_VERSION_NUMBER;
 }

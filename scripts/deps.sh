@@ -10,7 +10,7 @@ packages="build-essential cmake pkg-config
 	libzip-dev libxml2-dev
 	check libsubunit-dev
 	python3 python3-venv python3-setuptools python3-pip python3-pandas
-	luajit groff-base
+	luajit groff-base doxygen
 	clang libclang-rt-dev"
 
 missing=""

@@ -45,6 +45,7 @@ START_TEST(test_version)
 	ck_assert_int_eq(pcreg_version_number(), PCREG_VERSION_MAJOR * 10000 +
 	                                                 PCREG_VERSION_MINOR * 100 +
 	                                                 PCREG_VERSION_PATCH);
+	ck_assert_int_eq(pcreg_version_number(), PCREG_VERSION_NUMBER);
 	ck_assert_int_ge(pcreg_schema_latest_version(), 2);
 }
 END_TEST

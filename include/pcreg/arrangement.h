@@ -1,4 +1,4 @@
-/*
+/** @file
  * arrangement.h: co-commissioning of general practice.
  *
  * From 2015 a CCG commissioned general practice together with NHS England
@@ -113,28 +113,99 @@ PCREG_API pcreg_status pcreg_arrangement_on(pcreg_db *db, const char *commission
  * They return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record.
  * @{ */
 /**
- * The registry's number for the arrangement; 0 (and has_id 0) until
- * inserted. Insert assigns one unless an id was set (as an import of an
- * export does); clear it to insert the same values again as a new row.
+ * The registry's number for the arrangement; 0 (and has_id 0) until inserted. Insert assigns one
+ * unless an id was set (as an import of an export does); clear it to insert the same values
+ * again as a new row.
+ *
+ * @param arrangement  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
  */
 PCREG_API int64_t pcreg_arrangement_id(const pcreg_arrangement *arrangement);
+/**
+ * Set the arrangement's id (checked on insert or update).
+ *
+ * @param arrangement  record to change
+ * @param id           the row's id (insert assigns one when it is not set)
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_arrangement_set_id(pcreg_arrangement *arrangement, int64_t id);
+/**
+ * Whether the arrangement's id is set.
+ *
+ * @param arrangement  record; NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_arrangement_has_id(const pcreg_arrangement *arrangement);
+/**
+ * Empty the arrangement's id.
+ *
+ * @param arrangement  record to change
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_arrangement_clear_id(pcreg_arrangement *arrangement);
-/** The commissioner's code. */
+/**
+ * The commissioner's code.
+ *
+ * @param arrangement  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_arrangement_commissioner(const pcreg_arrangement *arrangement);
+/**
+ * Set the arrangement's commissioner (checked on insert or update).
+ *
+ * @param arrangement   record to change
+ * @param commissioner  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_arrangement_set_commissioner(pcreg_arrangement *arrangement,
                                                           const char *commissioner);
+/**
+ * The arrangement's level.
+ *
+ * @param arrangement  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_arrangement_level_value pcreg_arrangement_level(
 	const pcreg_arrangement *arrangement);
+/**
+ * Set the arrangement's level (checked on insert or update).
+ *
+ * @param arrangement  record to change
+ * @param level        new value; 0 empties the field
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_arrangement_set_level(pcreg_arrangement *arrangement,
                                                    pcreg_arrangement_level_value level);
-/** The first day, ISO date. */
+/**
+ * The first day, ISO date.
+ *
+ * @param arrangement  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_arrangement_from_date(const pcreg_arrangement *arrangement);
+/**
+ * Set the arrangement's from date (checked on insert or update).
+ *
+ * @param arrangement  record to change
+ * @param date         YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_arrangement_set_from_date(pcreg_arrangement *arrangement,
                                                        const char *date);
-/** The last day, or NULL while open-ended. */
+/**
+ * The last day, or NULL while open-ended.
+ *
+ * @param arrangement  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_arrangement_to_date(const pcreg_arrangement *arrangement);
+/**
+ * Set the arrangement's to date (checked on insert or update).
+ *
+ * @param arrangement  record to change
+ * @param date         YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_arrangement_set_to_date(pcreg_arrangement *arrangement,
                                                      const char *date);
 /** @} */
@@ -142,6 +213,7 @@ PCREG_API pcreg_status pcreg_arrangement_set_to_date(pcreg_arrangement *arrangem
 /**
  * Text for a level: "greater_involvement", "joint", "delegated".
  *
+ * @param level  any value, including ones this version does not know
  * @return static text, or NULL for a value that is not a level
  */
 PCREG_API const char *pcreg_arrangement_level_str(pcreg_arrangement_level_value level);
@@ -149,6 +221,7 @@ PCREG_API const char *pcreg_arrangement_level_str(pcreg_arrangement_level_value 
 /**
  * The level a word names, case-insensitively ("Delegated").
  *
+ * @param text  the word; NULL is unknown
  * @return the level, or PCREG_ARRANGEMENT_LEVEL_NONE if unknown
  */
 PCREG_API pcreg_arrangement_level_value pcreg_arrangement_level_parse(const char *text);

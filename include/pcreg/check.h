@@ -1,4 +1,4 @@
-/*
+/** @file
  * check.h: whether a registry holds together.
  */
 #ifndef PCREG_CHECK_H
@@ -34,20 +34,50 @@ typedef struct pcreg_finding_iter pcreg_finding_iter;
  */
 PCREG_API pcreg_status pcreg_check_run(pcreg_db *db, pcreg_finding_iter **out);
 
-/** The next problem; PCREG_DONE when there are no more. Borrowed until the next call. */
+/**
+ * The next problem; PCREG_DONE when there are no more. Borrowed until the next call.
+ *
+ * @param iter  iterator
+ * @param[out] out   borrowed row, valid until the next call or pcreg_finding_iter_free()
+ * @return PCREG_OK, PCREG_DONE after the last row, or a negative status (see pcreg_db_errmsg())
+ */
 PCREG_API pcreg_status pcreg_finding_iter_next(pcreg_finding_iter *iter,
                                                const pcreg_finding **out);
-/** Free an iterator; NULL is a no-op. */
+/**
+ * Free an iterator; NULL is a no-op.
+ *
+ * @param iter  what to free, or NULL (a no-op)
+ */
 PCREG_API void pcreg_finding_iter_free(pcreg_finding_iter *iter);
 
-/** Which rule: "integrity", "foreign key", "overlapping periods", "outside open period",
- *  or "data note". */
+/**
+ * Which rule: "integrity", "foreign key", "overlapping periods", "outside open period", or "data
+ * note".
+ *
+ * @param finding  row from pcreg_finding_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_finding_check(const pcreg_finding *finding);
-/** What is wrong, naming the rows; for a note, what the files did and how often. */
+/**
+ * What is wrong, naming the rows; for a note, what the files did and how often.
+ *
+ * @param finding  row from pcreg_finding_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_finding_detail(const pcreg_finding *finding);
-/** "error" or "note". */
+/**
+ * "error" or "note".
+ *
+ * @param finding  row from pcreg_finding_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_finding_severity(const pcreg_finding *finding);
-/** 1 for a data note, 0 for an error. */
+/**
+ * 1 for a data note, 0 for an error.
+ *
+ * @param finding  row from pcreg_finding_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int pcreg_finding_is_note(const pcreg_finding *finding);
 
 #ifdef __cplusplus

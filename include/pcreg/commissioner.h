@@ -1,4 +1,4 @@
-/*
+/** @file
  * commissioner.h: commissioners of primary care.
  *
  * A commissioner is a clinical commissioning group (CCG), a sub-ICB
@@ -120,34 +120,133 @@ PCREG_API pcreg_status pcreg_commissioner_delete(pcreg_db *db, const char *code)
  * when the field is empty. Setters copy the text; NULL empties the field.
  * They return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record.
  * @{ */
-/** ODS code: "07L", "A3A8R". */
+/**
+ * ODS code: "07L", "A3A8R".
+ *
+ * @param commissioner  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_commissioner_code(const pcreg_commissioner *commissioner);
+/**
+ * Set the commissioner's code (checked on insert or update).
+ *
+ * @param commissioner  record to change
+ * @param code          new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_commissioner_set_code(pcreg_commissioner *commissioner,
                                                    const char *code);
+/**
+ * The commissioner's kind.
+ *
+ * @param commissioner  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_commissioner_kind_value pcreg_commissioner_kind(
 	const pcreg_commissioner *commissioner);
+/**
+ * Set the commissioner's kind (checked on insert or update).
+ *
+ * @param commissioner  record to change
+ * @param kind          new value; 0 empties the field
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_commissioner_set_kind(pcreg_commissioner *commissioner,
                                                    pcreg_commissioner_kind_value kind);
+/**
+ * The commissioner's name.
+ *
+ * @param commissioner  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_commissioner_name(const pcreg_commissioner *commissioner);
+/**
+ * Set the commissioner's name (checked on insert or update).
+ *
+ * @param commissioner  record to change
+ * @param name          new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_commissioner_set_name(pcreg_commissioner *commissioner,
                                                    const char *name);
-/** ONS code: "E38000004". */
+/**
+ * ONS code: "E38000004".
+ *
+ * @param commissioner  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_commissioner_ons_code(const pcreg_commissioner *commissioner);
+/**
+ * Set the commissioner's ons code (checked on insert or update).
+ *
+ * @param commissioner  record to change
+ * @param ons_code      new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_commissioner_set_ons_code(pcreg_commissioner *commissioner,
                                                        const char *ons_code);
-/** The NHS England region's ODS code: "Y56". */
+/**
+ * The NHS England region's ODS code: "Y56".
+ *
+ * @param commissioner  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_commissioner_region(const pcreg_commissioner *commissioner);
+/**
+ * Set the commissioner's region (checked on insert or update).
+ *
+ * @param commissioner  record to change
+ * @param region        new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_commissioner_set_region(pcreg_commissioner *commissioner,
                                                      const char *region);
-/** The code of the commissioner above this one (a sub-ICB location's ICB). */
+/**
+ * The code of the commissioner above this one (a sub-ICB location's ICB).
+ *
+ * @param commissioner  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_commissioner_parent(const pcreg_commissioner *commissioner);
+/**
+ * Set the commissioner's parent (checked on insert or update).
+ *
+ * @param commissioner  record to change
+ * @param parent        new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_commissioner_set_parent(pcreg_commissioner *commissioner,
                                                      const char *parent);
-/** ISO date ("2013-04-01") or NULL. */
+/**
+ * ISO date ("2013-04-01") or NULL.
+ *
+ * @param commissioner  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_commissioner_open_date(const pcreg_commissioner *commissioner);
+/**
+ * Set the commissioner's open date (checked on insert or update).
+ *
+ * @param commissioner  record to change
+ * @param date          YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_commissioner_set_open_date(pcreg_commissioner *commissioner,
                                                         const char *date);
+/**
+ * The commissioner's close date.
+ *
+ * @param commissioner  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_commissioner_close_date(const pcreg_commissioner *commissioner);
+/**
+ * Set the commissioner's close date (checked on insert or update).
+ *
+ * @param commissioner  record to change
+ * @param date          YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_commissioner_set_close_date(pcreg_commissioner *commissioner,
                                                          const char *date);
 /** @} */
@@ -155,6 +254,7 @@ PCREG_API pcreg_status pcreg_commissioner_set_close_date(pcreg_commissioner *com
 /**
  * Text for a kind: "ccg", "sub_icb", "icb", "region", "other".
  *
+ * @param kind  any value, including ones this version does not know
  * @return static text, or NULL for a value that is not a kind
  */
 PCREG_API const char *pcreg_commissioner_kind_str(pcreg_commissioner_kind_value kind);
@@ -162,6 +262,7 @@ PCREG_API const char *pcreg_commissioner_kind_str(pcreg_commissioner_kind_value 
 /**
  * The kind a word names, case-insensitively ("CCG", "Sub_ICB").
  *
+ * @param text  the word; NULL is unknown
  * @return the kind, or PCREG_COMMISSIONER_KIND_NONE if unknown
  */
 PCREG_API pcreg_commissioner_kind_value pcreg_commissioner_kind_parse(const char *text);

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libpcreg: a registry of English NHS primary care in an embedded SQLite
  * database.
  *
@@ -16,12 +16,46 @@
 extern "C" {
 #endif
 
-/* The version of the headers; CMake reads it from here. */
+/*
+ * The version of the headers; CMake reads it from the three lines below.
+ * What each kind of release may change is in docs/versioning.md.
+ */
+/** Major version of the headers: a new one may break the API and ABI (new soname). */
 #define PCREG_VERSION_MAJOR 0
+/** Minor version of the headers: a new one only adds to the API and ABI. */
 #define PCREG_VERSION_MINOR 1
+/** Patch version of the headers: a new one only fixes. */
 #define PCREG_VERSION_PATCH 0
+/** The headers' version as text, "MAJOR.MINOR.PATCH". */
 #define PCREG_VERSION_STRING "0.1.0"
 
+/**
+ * The headers' version as one number, MAJOR * 10000 + MINOR * 100 + PATCH
+ * (100 for 0.1.0): the encoding of pcreg_version_number(), which gives the
+ * running library's.
+ */
+#define PCREG_VERSION_NUMBER \
+	(PCREG_VERSION_MAJOR * 10000 + PCREG_VERSION_MINOR * 100 + PCREG_VERSION_PATCH)
+
+/**
+ * True when the headers are at least version major.minor.patch, for
+ * compile-time checks (like GLib's GLIB_CHECK_VERSION):
+ *
+ *     #if !PCREG_VERSION_CHECK(0, 1, 0)
+ *     #error "libpcreg 0.1.0 or later is needed"
+ *     #endif
+ *
+ * It tests the headers, not the library that will run; compare
+ * pcreg_version_number() with PCREG_VERSION_NUMBER for that.
+ */
+#define PCREG_VERSION_CHECK(major, minor, patch) \
+	(PCREG_VERSION_NUMBER >= (major) * 10000 + (minor) * 100 + (patch))
+
+/**
+ * @def PCREG_API
+ * Marks what the shared library exports. Define PCREG_STATIC before
+ * including the headers when linking the static library on Windows.
+ */
 /*
  * PCREG_API marks what the shared library exports. The library is built
  * with hidden visibility, so anything without it stays private.

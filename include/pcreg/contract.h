@@ -1,4 +1,4 @@
-/*
+/** @file
  * contract.h: contracts for general practice services.
  *
  * A practice holds one core contract at a time: GMS (national terms), PMS
@@ -125,49 +125,207 @@ PCREG_API pcreg_status pcreg_contract_core_on(pcreg_db *db, const char *practice
  * Numbers that may be absent have has_ (1 when set) and clear_. Setters
  * return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record.
  * @{ */
-/** The registry's number for the contract; 0 (and has_id 0) until inserted. */
+/**
+ * The registry's number for the contract; 0 (and has_id 0) until inserted.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_contract_id(const pcreg_contract *contract);
+/**
+ * Set the contract's id (checked on insert or update).
+ *
+ * @param contract  record to change
+ * @param id        the row's id (insert assigns one when it is not set)
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_set_id(pcreg_contract *contract, int64_t id);
+/**
+ * Whether the contract's id is set.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_contract_has_id(const pcreg_contract *contract);
+/**
+ * Empty the contract's id.
+ *
+ * @param contract  record to change
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_clear_id(pcreg_contract *contract);
-/** The practice holding it (ODS code), or NULL when a federation does. */
+/**
+ * The practice holding it (ODS code), or NULL when a federation does.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_contract_practice(const pcreg_contract *contract);
+/**
+ * Set the contract's practice (checked on insert or update).
+ *
+ * @param contract  record to change
+ * @param practice  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_set_practice(pcreg_contract *contract, const char *practice);
-/** The federation holding it (its id), or NULL when a practice does. */
+/**
+ * The federation holding it (its id), or NULL when a practice does.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_contract_federation(const pcreg_contract *contract);
+/**
+ * Set the contract's federation (checked on insert or update).
+ *
+ * @param contract    record to change
+ * @param federation  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_set_federation(pcreg_contract *contract,
                                                      const char *federation);
-/** The commissioner that let it (ODS code), or NULL if not recorded. */
+/**
+ * The commissioner that let it (ODS code), or NULL if not recorded.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_contract_commissioner(const pcreg_contract *contract);
+/**
+ * Set the contract's commissioner (checked on insert or update).
+ *
+ * @param contract      record to change
+ * @param commissioner  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_set_commissioner(pcreg_contract *contract,
                                                        const char *commissioner);
+/**
+ * The contract's type.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_contract_type_value pcreg_contract_type(const pcreg_contract *contract);
+/**
+ * Set the contract's type (checked on insert or update).
+ *
+ * @param contract  record to change
+ * @param type      new value; 0 empties the field
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_set_type(pcreg_contract *contract,
                                                pcreg_contract_type_value type);
-/** The service, e.g. "Integrated Case Management"; required unless core. */
+/**
+ * The service, e.g. "Integrated Case Management"; required unless core.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_contract_service(const pcreg_contract *contract);
+/**
+ * Set the contract's service (checked on insert or update).
+ *
+ * @param contract  record to change
+ * @param service   new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_set_service(pcreg_contract *contract, const char *service);
-/** First day, "YYYY-MM-DD". */
+/**
+ * First day, "YYYY-MM-DD".
+ *
+ * @param contract  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_contract_start_date(const pcreg_contract *contract);
+/**
+ * Set the contract's start date (checked on insert or update).
+ *
+ * @param contract  record to change
+ * @param date      YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_set_start_date(pcreg_contract *contract, const char *date);
-/** Last day, or NULL while open-ended. */
+/**
+ * Last day, or NULL while open-ended.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_contract_end_date(const pcreg_contract *contract);
+/**
+ * Set the contract's end date (checked on insert or update).
+ *
+ * @param contract  record to change
+ * @param date      YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_set_end_date(pcreg_contract *contract, const char *date);
-/** PMS premium in pence per weighted patient; may be negative (-216 is -£2.16). */
+/**
+ * PMS premium in pence per weighted patient; may be negative (-216 is -£2.16).
+ *
+ * @param contract  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_contract_pms_premium(const pcreg_contract *contract);
+/**
+ * Set the contract's pms premium (checked on insert or update).
+ *
+ * @param contract  record to change
+ * @param pence     amount in pence
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_set_pms_premium(pcreg_contract *contract, int64_t pence);
+/**
+ * Whether the contract's pms premium is set.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_contract_has_pms_premium(const pcreg_contract *contract);
+/**
+ * Empty the contract's pms premium.
+ *
+ * @param contract  record to change
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_clear_pms_premium(pcreg_contract *contract);
-/** What the contract is worth, in pence a year. */
+/**
+ * What the contract is worth, in pence a year.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_contract_annual_value(const pcreg_contract *contract);
+/**
+ * Set the contract's annual value (checked on insert or update).
+ *
+ * @param contract  record to change
+ * @param pence     amount in pence
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_set_annual_value(pcreg_contract *contract, int64_t pence);
+/**
+ * Whether the contract's annual value is set.
+ *
+ * @param contract  record; NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_contract_has_annual_value(const pcreg_contract *contract);
+/**
+ * Empty the contract's annual value.
+ *
+ * @param contract  record to change
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_contract_clear_annual_value(pcreg_contract *contract);
 /** @} */
 
 /**
  * Text for a type: "GMS", "PMS", "APMS", "DES", "LES", "LIS", "OTHER".
  *
+ * @param type  any value, including ones this version does not know
  * @return static text, or NULL for a value that is not a type
  */
 PCREG_API const char *pcreg_contract_type_str(pcreg_contract_type_value type);
@@ -175,6 +333,7 @@ PCREG_API const char *pcreg_contract_type_str(pcreg_contract_type_value type);
 /**
  * The type a word names, case-insensitively ("pms", "Lis").
  *
+ * @param text  the word; NULL is unknown
  * @return the type, or PCREG_CONTRACT_TYPE_NONE if unknown
  */
 PCREG_API pcreg_contract_type_value pcreg_contract_type_parse(const char *text);
@@ -183,6 +342,7 @@ PCREG_API pcreg_contract_type_value pcreg_contract_type_parse(const char *text);
  * Whether a type is a core contract (GMS, PMS or APMS), of which a
  * practice holds one at a time.
  *
+ * @param type  any value
  * @return 1 for a core type, else 0
  */
 PCREG_API int pcreg_contract_type_is_core(pcreg_contract_type_value type);

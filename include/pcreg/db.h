@@ -1,6 +1,42 @@
-/*
+/** @file
  * db.h: opening and closing a registry, errors, transactions and schema
  * migrations.
+ *
+ * @section threads Threads
+ *
+ * A ::pcreg_db handle is one SQLite connection, opened with
+ * SQLITE_OPEN_NOMUTEX (SQLite's multi-thread mode): the library takes no
+ * locks of its own, so a handle, and every iterator, import, export or
+ * record made from it, must be used by one thread at a time. They may move
+ * between threads when the caller hands them over (with a mutex, or by
+ * passing them through a queue). Iterators share their handle's
+ * connection and cached statements, so they count as the handle: an
+ * iterator must not run in one thread while its handle, or another of its
+ * iterators, is used in another. A record once read (a ::pcreg_practice
+ * from pcreg_practice_get()) holds copies and no connection; it too is
+ * used by one thread at a time. pcreg_db_errmsg() is per handle.
+ *
+ * Separate handles share nothing in the library and may be used in
+ * different threads at once, on the same file or on different files, as
+ * separate processes can: with write-ahead logging, readers do not block
+ * the writer or each other, one writer at a time holds the write lock, and
+ * a handle waits up to pcreg_open_options.busy_timeout_ms for a lock
+ * before returning ::PCREG_BUSY. pcreg_db_known_at() returns a new handle
+ * with its own in-memory connection, independent of the parent once made.
+ *
+ * Functions that take no handle (pcreg_status_str(), pcreg_version_number(),
+ * the _str() and _parse() functions) read only constant data and may be
+ * called from any thread. The library's one piece of global state is a
+ * counter in the names of pcreg_export_file()'s temporary files. It is not
+ * locked, so two threads exporting to files at once race on it: a thread
+ * sanitizer reports it, and the worst outcome is a name already taken,
+ * which the exclusive create refuses and the next number replaces. The
+ * library never calls sqlite3_config().
+ *
+ * This needs an SQLite built thread-safe (sqlite3_threadsafe() is not 0,
+ * as Debian's is). Reading workbooks and ODS XML files uses libxml2: a
+ * program that imports such files from several threads at once should
+ * call xmlInitParser() once, before starting them, as libxml2 asks.
  */
 #ifndef PCREG_DB_H
 #define PCREG_DB_H

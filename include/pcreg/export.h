@@ -1,4 +1,4 @@
-/*
+/** @file
  * export.h: every entity and membership, as CSV or JSON Lines.
  *
  * The CSV has a header of the entity's field names; JSON Lines has one
@@ -37,6 +37,7 @@ PCREG_API int pcreg_export_entity_count(void);
  * "commissioner_membership", "network_membership",
  * "federation_membership", "contract", "inspection", "list_size".
  *
+ * @param i  index, from 0
  * @return static text, or NULL out of range
  */
 PCREG_API const char *pcreg_export_entity_name(int i);
@@ -66,7 +67,11 @@ PCREG_API pcreg_status pcreg_export_open(pcreg_db *db, const char *entity,
  */
 PCREG_API pcreg_status pcreg_export_next(pcreg_export *exporter, const char **out);
 
-/** Free an export; NULL is a no-op. */
+/**
+ * Free an export; NULL is a no-op.
+ *
+ * @param exporter  what to free, or NULL (a no-op)
+ */
 PCREG_API void pcreg_export_free(pcreg_export *exporter);
 
 /**

@@ -1,4 +1,4 @@
-/*
+/** @file
  * federation.h: GP federations.
  *
  * A federation is a provider owned by its member practices (Together
@@ -86,12 +86,50 @@ PCREG_API pcreg_status pcreg_federation_delete(pcreg_db *db, const char *id);
  * when the field is empty. Setters copy the text; NULL empties the field.
  * They return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record.
  * @{ */
+/**
+ * The federation's id.
+ *
+ * @param federation  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_federation_id(const pcreg_federation *federation);
+/**
+ * Set the federation's id (checked on insert or update).
+ *
+ * @param federation  record to change
+ * @param id          new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_federation_set_id(pcreg_federation *federation, const char *id);
+/**
+ * The federation's name.
+ *
+ * @param federation  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_federation_name(const pcreg_federation *federation);
+/**
+ * Set the federation's name (checked on insert or update).
+ *
+ * @param federation  record to change
+ * @param name        new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_federation_set_name(pcreg_federation *federation, const char *name);
-/** The area it serves, e.g. "Bromley", or NULL. */
+/**
+ * The area it serves, e.g. "Bromley", or NULL.
+ *
+ * @param federation  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_federation_area(const pcreg_federation *federation);
+/**
+ * Set the federation's area (checked on insert or update).
+ *
+ * @param federation  record to change
+ * @param area        new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_federation_set_area(pcreg_federation *federation, const char *area);
 /** @} */
 

@@ -1,4 +1,4 @@
-/*
+/** @file
  * import.h: filling a registry from the files that ODS, NHS Digital and
  * CQC publish, and from the registry's own exports.
  *
@@ -99,6 +99,7 @@ PCREG_API pcreg_status pcreg_import_options_init(pcreg_import_options *opts, uns
  * "succ", "pcn-details", "pcn-partners", "list-size", "payments", "cqc",
  * "registry-csv", "registry-jsonl" ("auto" for 0).
  *
+ * @param kind  any value, including ones this version does not know
  * @return static text, or NULL for a value that is not a kind
  */
 PCREG_API const char *pcreg_import_kind_str(pcreg_import_kind_value kind);
@@ -106,6 +107,7 @@ PCREG_API const char *pcreg_import_kind_str(pcreg_import_kind_value kind);
 /**
  * The kind a word names, case-insensitively.
  *
+ * @param text  the word; NULL is unknown
  * @return the kind, or -1 if the word names none
  */
 PCREG_API int pcreg_import_kind_parse(const char *text);
@@ -164,16 +166,27 @@ PCREG_API pcreg_status pcreg_import_open(pcreg_db *db, const char *path,
  */
 PCREG_API pcreg_status pcreg_import_step(pcreg_import *import, int rows);
 
-/** Bytes of the file read so far. */
+/**
+ * Bytes of the file read so far.
+ *
+ * @param import  import from pcreg_import_open(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_import_bytes_read(const pcreg_import *import);
 
-/** The file's size in bytes. */
+/**
+ * The file's size in bytes.
+ *
+ * @param import  import from pcreg_import_open(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_import_bytes_total(const pcreg_import *import);
 
 /**
  * What the import has done so far (finally, once pcreg_import_step() has
  * returned PCREG_DONE or failed).
  *
+ * @param import  import from pcreg_import_open(); NULL reads as empty
  * @return borrowed report, valid until pcreg_import_free()
  */
 PCREG_API const pcreg_import_report *pcreg_import_get_report(const pcreg_import *import);
@@ -254,18 +267,53 @@ typedef enum pcreg_plan_action_value {
  */
 PCREG_API pcreg_status pcreg_import_plan_new(pcreg_db *db, const char *const *paths,
                                              int npaths, pcreg_import_plan **out);
-/** How many entries: imports in order, then the files skipped or failed. */
+/**
+ * How many entries: imports in order, then the files skipped or failed.
+ *
+ * @param plan  plan from pcreg_import_plan_new(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int pcreg_import_plan_count(const pcreg_import_plan *plan);
-/** The i-th entry's path, borrowed; NULL out of range. */
+/**
+ * The i-th entry's path, borrowed; NULL out of range.
+ *
+ * @param plan  plan from pcreg_import_plan_new(); NULL reads as empty
+ * @param i     index, from 0 to pcreg_import_plan_count() - 1
+ * @return borrowed text, valid until pcreg_import_plan_free(); NULL when empty or @p i is out of
+ *         range
+ */
 PCREG_API const char *pcreg_import_plan_path(const pcreg_import_plan *plan, int i);
-/** What to do with it; PCREG_PLAN_FAIL out of range. */
+/**
+ * What to do with it; PCREG_PLAN_FAIL out of range.
+ *
+ * @param plan  plan from pcreg_import_plan_new(); NULL reads as empty
+ * @param i     index, from 0 to pcreg_import_plan_count() - 1
+ * @return the value; 0 when empty or @p i is out of range or for NULL
+ */
 PCREG_API pcreg_plan_action_value pcreg_import_plan_action(const pcreg_import_plan *plan,
                                                            int i);
-/** The kind to import it as (PCREG_IMPORT_AUTO unless the action is PCREG_PLAN_IMPORT). */
+/**
+ * The kind to import it as (PCREG_IMPORT_AUTO unless the action is PCREG_PLAN_IMPORT).
+ *
+ * @param plan  plan from pcreg_import_plan_new(); NULL reads as empty
+ * @param i     index, from 0 to pcreg_import_plan_count() - 1
+ * @return the value; 0 when empty or @p i is out of range or for NULL
+ */
 PCREG_API pcreg_import_kind_value pcreg_import_plan_kind(const pcreg_import_plan *plan, int i);
-/** Why it is skipped or failed, borrowed; NULL for an import. */
+/**
+ * Why it is skipped or failed, borrowed; NULL for an import.
+ *
+ * @param plan  plan from pcreg_import_plan_new(); NULL reads as empty
+ * @param i     index, from 0 to pcreg_import_plan_count() - 1
+ * @return borrowed text, valid until pcreg_import_plan_free(); NULL when empty or @p i is out of
+ *         range
+ */
 PCREG_API const char *pcreg_import_plan_note(const pcreg_import_plan *plan, int i);
-/** Free a plan; NULL is a no-op. */
+/**
+ * Free a plan; NULL is a no-op.
+ *
+ * @param plan  what to free, or NULL (a no-op)
+ */
 PCREG_API void pcreg_import_plan_free(pcreg_import_plan *plan);
 /** @} */
 
@@ -273,46 +321,180 @@ PCREG_API void pcreg_import_plan_free(pcreg_import_plan *plan);
  * Every row read is exactly one of inserted, updated, unchanged, skipped
  * or rejected.
  * @{ */
-/** The import's id in the journal; 0 if nothing was committed. */
+/**
+ * The import's id in the journal; 0 if nothing was committed.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_import_report_id(const pcreg_import_report *report);
+/**
+ * The kind of file imported.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_import_kind_value pcreg_import_report_kind(const pcreg_import_report *report);
-/** The file name, borrowed. */
+/**
+ * The file name, borrowed.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return borrowed text, valid until the report is freed (or, for pcreg_import_get_report(), until
+ *         the next pcreg_import_step() or pcreg_import_free()); NULL when empty
+ */
 PCREG_API const char *pcreg_import_report_file(const pcreg_import_report *report);
+/**
+ * Rows read.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_import_report_rows_read(const pcreg_import_report *report);
+/**
+ * Rows inserted.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_import_report_inserted(const pcreg_import_report *report);
+/**
+ * Rows updated.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_import_report_updated(const pcreg_import_report *report);
+/**
+ * Rows already as the file had them.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_import_report_unchanged(const pcreg_import_report *report);
+/**
+ * Rows skipped.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_import_report_skipped(const pcreg_import_report *report);
+/**
+ * Rows rejected.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_import_report_rejected(const pcreg_import_report *report);
 
-/** How many reasons rows were skipped for ("prescribing setting 26"). */
+/**
+ * How many reasons rows were skipped for ("prescribing setting 26").
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int pcreg_import_report_skip_reasons(const pcreg_import_report *report);
-/** The i-th reason, borrowed; NULL out of range. */
+/**
+ * The i-th reason, borrowed; NULL out of range.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @param i       index, from 0 to pcreg_import_report_skip_reasons() - 1
+ * @return borrowed text, valid until the report is freed (or, for pcreg_import_get_report(), until
+ *         the next pcreg_import_step() or pcreg_import_free()); NULL when empty or @p i is out of
+ *         range
+ */
 PCREG_API const char *pcreg_import_report_skip_reason(const pcreg_import_report *report, int i);
-/** How many rows were skipped for the i-th reason. */
+/**
+ * How many rows were skipped for the i-th reason.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @param i       index, from 0 to pcreg_import_report_skip_reasons() - 1
+ * @return the value; 0 when empty or @p i is out of range or for NULL
+ */
 PCREG_API int64_t pcreg_import_report_skip_count(const pcreg_import_report *report, int i);
 
 /**
- * How many reasons part of an accepted row was not recorded for (a
- * practice whose commissioner is not in the registry is recorded, its
- * commissioner membership is not).
+ * How many reasons part of an accepted row was not recorded for (a practice whose commissioner
+ * is not in the registry is recorded, its commissioner membership is not).
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
  */
 PCREG_API int pcreg_import_report_omission_reasons(const pcreg_import_report *report);
+/**
+ * The i-th reason part of a row was not recorded.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @param i       index, from 0 to pcreg_import_report_omission_reasons() - 1
+ * @return borrowed text, valid until the report is freed (or, for pcreg_import_get_report(), until
+ *         the next pcreg_import_step() or pcreg_import_free()); NULL when empty or @p i is out of
+ *         range
+ */
 PCREG_API const char *pcreg_import_report_omission_reason(const pcreg_import_report *report,
                                                           int i);
+/**
+ * How many rows the i-th omission reason applied to.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @param i       index, from 0 to pcreg_import_report_omission_reasons() - 1
+ * @return the value; 0 when empty or @p i is out of range or for NULL
+ */
 PCREG_API int64_t pcreg_import_report_omission_count(const pcreg_import_report *report, int i);
 
 /**
- * How many rejected rows the report describes: all of them up to 1,000
- * (the journal keeps every one of a lenient import).
+ * How many rejected rows the report describes: all of them up to 1,000 (the journal keeps every
+ * one of a lenient import).
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @return the value; 0 when empty or for NULL
  */
 PCREG_API int pcreg_import_report_rejections(const pcreg_import_report *report);
-/** The i-th rejected row's line, from 1; 0 out of range. */
+/**
+ * The i-th rejected row's line, from 1; 0 out of range.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @param i       index, from 0 to pcreg_import_report_rejections() - 1
+ * @return the value; 0 when empty or @p i is out of range or for NULL
+ */
 PCREG_API int64_t pcreg_import_report_rejection_line(const pcreg_import_report *report, int i);
-/** The field (the file's column name) it failed on, borrowed, or NULL. */
+/**
+ * The field (the file's column name) it failed on, borrowed, or NULL.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @param i       index, from 0 to pcreg_import_report_rejections() - 1
+ * @return borrowed text, valid until the report is freed (or, for pcreg_import_get_report(), until
+ *         the next pcreg_import_step() or pcreg_import_free()); NULL when empty or @p i is out of
+ *         range
+ */
 PCREG_API const char *pcreg_import_report_rejection_field(const pcreg_import_report *report,
                                                           int i);
-/** Why, borrowed. */
+/**
+ * Why, borrowed.
+ *
+ * @param report  report from pcreg_import_get_report(), pcreg_import_file() or pcreg_import_auto();
+ *                NULL reads as empty
+ * @param i       index, from 0 to pcreg_import_report_rejections() - 1
+ * @return borrowed text, valid until the report is freed (or, for pcreg_import_get_report(), until
+ *         the next pcreg_import_step() or pcreg_import_free()); NULL when empty or @p i is out of
+ *         range
+ */
 PCREG_API const char *pcreg_import_report_rejection_reason(const pcreg_import_report *report,
                                                            int i);
 /** @} */

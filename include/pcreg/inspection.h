@@ -1,4 +1,4 @@
-/*
+/** @file
  * inspection.h: Care Quality Commission inspections of practices.
  *
  * CQC visits a practice (the inspection date) and later publishes its
@@ -37,6 +37,7 @@ typedef enum pcreg_rating {
  * Text for a rating: "outstanding", "good", "requires_improvement",
  * "inadequate", "insufficient_evidence".
  *
+ * @param rating  any value, including ones this version does not know
  * @return static text, or NULL for PCREG_RATING_NONE or a value that is not a rating
  */
 PCREG_API const char *pcreg_rating_str(pcreg_rating rating);
@@ -47,6 +48,7 @@ PCREG_API const char *pcreg_rating_str(pcreg_rating rating);
  * case, with spaces or underscores between words; spaces around are
  * ignored.
  *
+ * @param text  the word; NULL is unknown
  * @return the rating, or PCREG_RATING_NONE if unknown
  */
 PCREG_API pcreg_rating pcreg_rating_parse(const char *text);
@@ -138,46 +140,208 @@ PCREG_API pcreg_status pcreg_inspection_latest_on(pcreg_db *db, const char *prac
  * PCREG_RATING_NONE clears a rating. Setters return PCREG_OK,
  * PCREG_NOMEM, or PCREG_MISUSE for a NULL record.
  * @{ */
-/** The registry's number for the inspection; 0 (and has_id 0) until inserted. */
+/**
+ * The registry's number for the inspection; 0 (and has_id 0) until inserted.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_inspection_id(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's id (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param id          the row's id (insert assigns one when it is not set)
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_id(pcreg_inspection *inspection, int64_t id);
+/**
+ * Whether the inspection's id is set.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_inspection_has_id(const pcreg_inspection *inspection);
+/**
+ * Empty the inspection's id.
+ *
+ * @param inspection  record to change
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_clear_id(pcreg_inspection *inspection);
-/** The practice inspected (ODS code). */
+/**
+ * The practice inspected (ODS code).
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_inspection_practice(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's practice (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param practice    new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_practice(pcreg_inspection *inspection,
                                                      const char *practice);
-/** CQC's location id, "1-" and digits ("1-101681212"). */
+/**
+ * CQC's location id, "1-" and digits ("1-101681212").
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_inspection_cqc_location_id(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's cqc location id (checked on insert or update).
+ *
+ * @param inspection   record to change
+ * @param location_id  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_cqc_location_id(pcreg_inspection *inspection,
                                                             const char *location_id);
-/** The day of the visit, or NULL if not known. */
+/**
+ * The day of the visit, or NULL if not known.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_inspection_inspection_date(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's inspection date (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param date        YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_inspection_date(pcreg_inspection *inspection,
                                                             const char *date);
-/** The day the report was published, or NULL while unpublished. */
+/**
+ * The day the report was published, or NULL while unpublished.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_inspection_publication_date(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's publication date (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param date        YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_publication_date(pcreg_inspection *inspection,
                                                              const char *date);
+/**
+ * The inspection's overall.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_rating pcreg_inspection_overall(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's overall (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param rating      new value
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_overall(pcreg_inspection *inspection,
                                                     pcreg_rating rating);
+/**
+ * The inspection's safe.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_rating pcreg_inspection_safe(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's safe (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param rating      new value
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_safe(pcreg_inspection *inspection, pcreg_rating rating);
+/**
+ * The inspection's effective.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_rating pcreg_inspection_effective(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's effective (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param rating      new value
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_effective(pcreg_inspection *inspection,
                                                       pcreg_rating rating);
+/**
+ * The inspection's caring.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_rating pcreg_inspection_caring(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's caring (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param rating      new value
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_caring(pcreg_inspection *inspection,
                                                    pcreg_rating rating);
+/**
+ * The inspection's responsive.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_rating pcreg_inspection_responsive(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's responsive (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param rating      new value
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_responsive(pcreg_inspection *inspection,
                                                        pcreg_rating rating);
+/**
+ * The inspection's well led.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_rating pcreg_inspection_well_led(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's well led (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param rating      new value
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_well_led(pcreg_inspection *inspection,
                                                      pcreg_rating rating);
-/** Where the report is published, or NULL. */
+/**
+ * Where the report is published, or NULL.
+ *
+ * @param inspection  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_inspection_report_url(const pcreg_inspection *inspection);
+/**
+ * Set the inspection's report url (checked on insert or update).
+ *
+ * @param inspection  record to change
+ * @param url         new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_inspection_set_report_url(pcreg_inspection *inspection,
                                                        const char *url);
 /** @} */

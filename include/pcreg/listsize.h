@@ -1,4 +1,4 @@
-/*
+/** @file
  * listsize.h: registered list sizes of practices.
  *
  * NHS Digital publishes the number of patients registered at each
@@ -104,22 +104,82 @@ PCREG_API pcreg_status pcreg_list_size_on(pcreg_db *db, const char *practice, co
  * when the field is empty. Setters copy the text; NULL empties the field.
  * They return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record.
  * @{ */
-/** The practice (ODS code). */
+/**
+ * The practice (ODS code).
+ *
+ * @param list_size  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_list_size_practice(const pcreg_list_size *list_size);
+/**
+ * Set the list size's practice (checked on insert or update).
+ *
+ * @param list_size  record to change
+ * @param practice   new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_list_size_set_practice(pcreg_list_size *list_size,
                                                     const char *practice);
-/** The extract's date, "YYYY-MM-DD". */
+/**
+ * The extract's date, "YYYY-MM-DD".
+ *
+ * @param list_size  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_list_size_extract_date(const pcreg_list_size *list_size);
+/**
+ * Set the list size's extract date (checked on insert or update).
+ *
+ * @param list_size  record to change
+ * @param date       YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_list_size_set_extract_date(pcreg_list_size *list_size,
                                                         const char *date);
-/** Patients registered; 0 in a new record until set. */
+/**
+ * Patients registered; 0 in a new record until set.
+ *
+ * @param list_size  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_list_size_registered(const pcreg_list_size *list_size);
+/**
+ * Set the list size's registered (checked on insert or update).
+ *
+ * @param list_size  record to change
+ * @param patients   new value
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_list_size_set_registered(pcreg_list_size *list_size,
                                                       int64_t patients);
-/** Weighted patients (fractional); has_weighted is 0 when not known. */
+/**
+ * Weighted patients (fractional); has_weighted is 0 when not known.
+ *
+ * @param list_size  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API double pcreg_list_size_weighted(const pcreg_list_size *list_size);
+/**
+ * Set the list size's weighted (checked on insert or update).
+ *
+ * @param list_size  record to change
+ * @param patients   new value
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_list_size_set_weighted(pcreg_list_size *list_size, double patients);
+/**
+ * Whether the list size's weighted is set.
+ *
+ * @param list_size  record; NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_list_size_has_weighted(const pcreg_list_size *list_size);
+/**
+ * Empty the list size's weighted.
+ *
+ * @param list_size  record to change
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_list_size_clear_weighted(pcreg_list_size *list_size);
 /** @} */
 

@@ -1,4 +1,4 @@
-/*
+/** @file
  * membership.h: a practice's dated links to its commissioner, network and
  * federation.
  *
@@ -144,15 +144,57 @@ PCREG_API void pcreg_membership_free(pcreg_membership *membership);
  * Text is borrowed: valid until the record is freed or the field set again
  * (for iterator rows, until the next _next()). Setters copy.
  * @{ */
+/**
+ * The membership's kind.
+ *
+ * @param membership  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_membership_kind_value pcreg_membership_kind(const pcreg_membership *membership);
+/**
+ * The membership's practice.
+ *
+ * @param membership  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_membership_practice(const pcreg_membership *membership);
-/** The commissioner code, network code or federation id. */
+/**
+ * The commissioner code, network code or federation id.
+ *
+ * @param membership  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_membership_organisation(const pcreg_membership *membership);
+/**
+ * Set the membership's organisation (checked on insert or update).
+ *
+ * @param membership    record to change
+ * @param organisation  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_membership_set_organisation(pcreg_membership *membership,
                                                          const char *organisation);
+/**
+ * The membership's from date.
+ *
+ * @param membership  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_membership_from_date(const pcreg_membership *membership);
-/** The last day, or NULL while open-ended. */
+/**
+ * The last day, or NULL while open-ended.
+ *
+ * @param membership  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_membership_to_date(const pcreg_membership *membership);
+/**
+ * Set the membership's to date (checked on insert or update).
+ *
+ * @param membership  record to change
+ * @param to_date     YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_membership_set_to_date(pcreg_membership *membership,
                                                     const char *to_date);
 /** @} */
@@ -160,6 +202,7 @@ PCREG_API pcreg_status pcreg_membership_set_to_date(pcreg_membership *membership
 /**
  * Text for a kind: "commissioner", "network", "federation".
  *
+ * @param kind  any value, including ones this version does not know
  * @return static text, or NULL for a value that is not a kind
  */
 PCREG_API const char *pcreg_membership_kind_str(pcreg_membership_kind_value kind);
@@ -167,6 +210,7 @@ PCREG_API const char *pcreg_membership_kind_str(pcreg_membership_kind_value kind
 /**
  * The kind a word names, case-insensitively.
  *
+ * @param text  the word; NULL is unknown
  * @return the kind, or PCREG_MEMBERSHIP_NONE
  */
 PCREG_API pcreg_membership_kind_value pcreg_membership_kind_parse(const char *text);

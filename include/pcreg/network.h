@@ -1,4 +1,4 @@
-/*
+/** @file
  * network.h: networks of practices and the people who lead them.
  *
  * A primary care network (PCN, from July 2019) has an ODS code, U and five
@@ -94,27 +94,104 @@ PCREG_API pcreg_status pcreg_network_delete(pcreg_db *db, const char *code);
  * when the field is empty. Setters copy the text; NULL empties the field.
  * They return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record.
  * @{ */
+/**
+ * The network's code.
+ *
+ * @param network  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_network_code(const pcreg_network *network);
+/**
+ * Set the network's code (checked on insert or update).
+ *
+ * @param network  record to change
+ * @param code     new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_set_code(pcreg_network *network, const char *code);
+/**
+ * The network's kind.
+ *
+ * @param network  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_network_kind_value pcreg_network_kind(const pcreg_network *network);
+/**
+ * Set the network's kind (checked on insert or update).
+ *
+ * @param network  record to change
+ * @param kind     new value; 0 empties the field
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_set_kind(pcreg_network *network,
                                               pcreg_network_kind_value kind);
+/**
+ * The network's name.
+ *
+ * @param network  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_network_name(const pcreg_network *network);
+/**
+ * Set the network's name (checked on insert or update).
+ *
+ * @param network  record to change
+ * @param name     new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_set_name(pcreg_network *network, const char *name);
-/** The commissioner's code ("07L"), or NULL. */
+/**
+ * The commissioner's code ("07L"), or NULL.
+ *
+ * @param network  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_network_commissioner(const pcreg_network *network);
+/**
+ * Set the network's commissioner (checked on insert or update).
+ *
+ * @param network       record to change
+ * @param commissioner  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_set_commissioner(pcreg_network *network,
                                                       const char *commissioner);
-/** ISO date ("2019-07-01") or NULL. */
+/**
+ * ISO date ("2019-07-01") or NULL.
+ *
+ * @param network  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_network_open_date(const pcreg_network *network);
+/**
+ * Set the network's open date (checked on insert or update).
+ *
+ * @param network  record to change
+ * @param date     YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_set_open_date(pcreg_network *network, const char *date);
+/**
+ * The network's close date.
+ *
+ * @param network  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_network_close_date(const pcreg_network *network);
+/**
+ * Set the network's close date (checked on insert or update).
+ *
+ * @param network  record to change
+ * @param date     YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_set_close_date(pcreg_network *network, const char *date);
 /** @} */
 
 /**
  * Text for a kind: "pcn", "local".
  *
+ * @param kind  any value, including ones this version does not know
  * @return static text, or NULL for a value that is not a kind
  */
 PCREG_API const char *pcreg_network_kind_str(pcreg_network_kind_value kind);
@@ -122,6 +199,7 @@ PCREG_API const char *pcreg_network_kind_str(pcreg_network_kind_value kind);
 /**
  * The kind a word names, case-insensitively ("PCN", "Local").
  *
+ * @param text  the word; NULL is unknown
  * @return the kind, or PCREG_NETWORK_KIND_NONE if unknown
  */
 PCREG_API pcreg_network_kind_value pcreg_network_kind_parse(const char *text);
@@ -254,31 +332,113 @@ PCREG_API pcreg_status pcreg_network_lead_delete(pcreg_db *db, int64_t id);
  * the field.
  * @{ */
 /**
- * The registry's number for the lead; 0 (and has_id 0) until inserted.
- * Insert assigns one unless an id was set (as an import of an export
- * does); clear it to insert the same values again as a new row.
+ * The registry's number for the lead; 0 (and has_id 0) until inserted. Insert assigns one unless
+ * an id was set (as an import of an export does); clear it to insert the same values again as a
+ * new row.
+ *
+ * @param lead  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
  */
 PCREG_API int64_t pcreg_network_lead_id(const pcreg_network_lead *lead);
+/**
+ * Set the network lead's id (checked on insert or update).
+ *
+ * @param lead  record to change
+ * @param id    the row's id (insert assigns one when it is not set)
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_lead_set_id(pcreg_network_lead *lead, int64_t id);
+/**
+ * Whether the network lead's id is set.
+ *
+ * @param lead  record; NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_network_lead_has_id(const pcreg_network_lead *lead);
+/**
+ * Empty the network lead's id.
+ *
+ * @param lead  record to change
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_lead_clear_id(pcreg_network_lead *lead);
-/** The network's code. */
+/**
+ * The network's code.
+ *
+ * @param lead  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_network_lead_network(const pcreg_network_lead *lead);
+/**
+ * Set the network lead's network (checked on insert or update).
+ *
+ * @param lead     record to change
+ * @param network  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_lead_set_network(pcreg_network_lead *lead,
                                                       const char *network);
-/** Who, e.g. "Dr Amit Sharma". */
+/**
+ * Who, e.g. "Dr Amit Sharma".
+ *
+ * @param lead  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_network_lead_person(const pcreg_network_lead *lead);
+/**
+ * Set the network lead's person (checked on insert or update).
+ *
+ * @param lead    record to change
+ * @param person  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_lead_set_person(pcreg_network_lead *lead,
                                                      const char *person);
-/** In what role, e.g. "clinical director", "network lead". */
+/**
+ * In what role, e.g. "clinical director", "network lead".
+ *
+ * @param lead  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_network_lead_role(const pcreg_network_lead *lead);
+/**
+ * Set the network lead's role (checked on insert or update).
+ *
+ * @param lead  record to change
+ * @param role  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_lead_set_role(pcreg_network_lead *lead, const char *role);
-/** First day in post, "YYYY-MM-DD". */
+/**
+ * First day in post, "YYYY-MM-DD".
+ *
+ * @param lead  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_network_lead_from_date(const pcreg_network_lead *lead);
+/**
+ * Set the network lead's from date (checked on insert or update).
+ *
+ * @param lead  record to change
+ * @param date  YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_lead_set_from_date(pcreg_network_lead *lead,
                                                         const char *date);
-/** Last day in post, or NULL while in post. */
+/**
+ * Last day in post, or NULL while in post.
+ *
+ * @param lead  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_network_lead_to_date(const pcreg_network_lead *lead);
+/**
+ * Set the network lead's to date (checked on insert or update).
+ *
+ * @param lead  record to change
+ * @param date  YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_network_lead_set_to_date(pcreg_network_lead *lead,
                                                       const char *date);
 /** @} */

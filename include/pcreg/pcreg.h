@@ -1,4 +1,4 @@
-/*
+/** @file
  * libpcreg: a registry of English NHS primary care (commissioners, GP
  * practices, networks, federations, contracts and CQC inspections) in an
  * embedded SQLite database.

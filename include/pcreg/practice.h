@@ -1,4 +1,4 @@
-/*
+/** @file
  * practice.h: GP practices.
  *
  * A practice is identified by its ODS code, a capital letter and five
@@ -110,38 +110,166 @@ PCREG_API pcreg_status pcreg_practice_delete(pcreg_db *db, const char *code);
  * when the field is empty. Setters copy the text; NULL empties the field.
  * They return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record.
  * @{ */
+/**
+ * The practice's code.
+ *
+ * @param practice  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_practice_code(const pcreg_practice *practice);
+/**
+ * Set the practice's code (checked on insert or update).
+ *
+ * @param practice  record to change
+ * @param code      new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_practice_set_code(pcreg_practice *practice, const char *code);
+/**
+ * The practice's name.
+ *
+ * @param practice  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_practice_name(const pcreg_practice *practice);
+/**
+ * Set the practice's name (checked on insert or update).
+ *
+ * @param practice  record to change
+ * @param name      new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_practice_set_name(pcreg_practice *practice, const char *name);
-/** Address line 1 to 5; NULL for an empty line or another number. */
+/**
+ * One line of the practice's address.
+ *
+ * @param practice  record; NULL reads as empty
+ * @param line      1 to 5
+ * @return borrowed text (see @ref lifetimes); NULL for an empty line or another number
+ */
 PCREG_API const char *pcreg_practice_address(const pcreg_practice *practice, int line);
-/** Set address line 1 to 5; PCREG_MISUSE for another number. */
+/**
+ * Set one line of the practice's address (checked on insert or update).
+ *
+ * @param practice  record to change
+ * @param line      1 to 5
+ * @param text      new value, copied; NULL empties the line
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record or another line number
+ */
 PCREG_API pcreg_status pcreg_practice_set_address(pcreg_practice *practice, int line,
                                                   const char *text);
+/**
+ * The practice's postcode.
+ *
+ * @param practice  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_practice_postcode(const pcreg_practice *practice);
+/**
+ * Set the practice's postcode (checked on insert or update).
+ *
+ * @param practice  record to change
+ * @param postcode  new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_practice_set_postcode(pcreg_practice *practice, const char *postcode);
+/**
+ * The practice's status.
+ *
+ * @param practice  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_practice_status_value pcreg_practice_status(const pcreg_practice *practice);
+/**
+ * Set the practice's status (checked on insert or update).
+ *
+ * @param practice  record to change
+ * @param status    new value; 0 empties the field
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_practice_set_status(pcreg_practice *practice,
                                                  pcreg_practice_status_value status);
-/** ODS prescribing setting: 4 is a GP practice. */
+/**
+ * ODS prescribing setting: 4 is a GP practice.
+ *
+ * @param practice  record; NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_practice_prescribing_setting(const pcreg_practice *practice);
+/**
+ * Set the practice's prescribing setting (checked on insert or update).
+ *
+ * @param practice  record to change
+ * @param setting   new value
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_practice_set_prescribing_setting(pcreg_practice *practice,
                                                               int64_t setting);
+/**
+ * Whether the practice's prescribing setting is set.
+ *
+ * @param practice  record; NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_practice_has_prescribing_setting(const pcreg_practice *practice);
+/**
+ * Empty the practice's prescribing setting.
+ *
+ * @param practice  record to change
+ * @return PCREG_OK, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_practice_clear_prescribing_setting(pcreg_practice *practice);
-/** ISO date ("1974-04-01") or NULL. */
+/**
+ * ISO date ("1974-04-01") or NULL.
+ *
+ * @param practice  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_practice_open_date(const pcreg_practice *practice);
+/**
+ * Set the practice's open date (checked on insert or update).
+ *
+ * @param practice  record to change
+ * @param date      YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_practice_set_open_date(pcreg_practice *practice, const char *date);
+/**
+ * The practice's close date.
+ *
+ * @param practice  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_practice_close_date(const pcreg_practice *practice);
+/**
+ * Set the practice's close date (checked on insert or update).
+ *
+ * @param practice  record to change
+ * @param date      YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_practice_set_close_date(pcreg_practice *practice, const char *date);
+/**
+ * The practice's phone.
+ *
+ * @param practice  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_practice_phone(const pcreg_practice *practice);
+/**
+ * Set the practice's phone (checked on insert or update).
+ *
+ * @param practice  record to change
+ * @param phone     new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_practice_set_phone(pcreg_practice *practice, const char *phone);
 /** @} */
 
 /**
  * Text for a status: "active", "closed", "dormant", "proposed".
  *
+ * @param status  any value, including ones this version does not know
  * @return static text, or NULL for a value that is not a status
  */
 PCREG_API const char *pcreg_practice_status_str(pcreg_practice_status_value status);
@@ -162,6 +290,7 @@ PCREG_API pcreg_practice_status_value pcreg_practice_status_on(const pcreg_pract
 /**
  * The status a word names, case-insensitively ("Active", "CLOSED").
  *
+ * @param text  the word; NULL is unknown
  * @return the status, or PCREG_PRACTICE_STATUS_NONE if unknown
  */
 PCREG_API pcreg_practice_status_value pcreg_practice_status_parse(const char *text);

@@ -1,4 +1,4 @@
-/*
+/** @file
  * report.h: the tables of the seed papers, as iterators of typed rows.
  *
  * Every report is asked "as of" a date and reads only what the registry
@@ -79,34 +79,128 @@ PCREG_API pcreg_status pcreg_report_cqc(pcreg_db *db, const pcreg_report_options
  * @return PCREG_OK, PCREG_DONE after the last row, or a negative status
  */
 PCREG_API pcreg_status pcreg_cqc_iter_next(pcreg_cqc_iter *iter, const pcreg_cqc_row **out);
-/** Free an iterator; NULL is a no-op. */
+/**
+ * Free an iterator; NULL is a no-op.
+ *
+ * @param iter  what to free, or NULL (a no-op)
+ */
 PCREG_API void pcreg_cqc_iter_free(pcreg_cqc_iter *iter);
 
 /** @name CQC row fields
  * Counts are of practices; rating shares are of those with a published report.
  * @{ */
-/** Commissioner code; NULL on the totals row. */
+/**
+ * Commissioner code; NULL on the totals row.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_cqc_row_commissioner(const pcreg_cqc_row *row);
-/** Commissioner name; NULL on the totals row. */
+/**
+ * Commissioner name; NULL on the totals row.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_cqc_row_name(const pcreg_cqc_row *row);
-/** 1 on the totals row, else 0. */
+/**
+ * 1 on the totals row, else 0.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int pcreg_cqc_row_is_total(const pcreg_cqc_row *row);
+/**
+ * Practices the row counts.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_cqc_row_practices(const pcreg_cqc_row *row);
+/**
+ * Practices with a published report.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_cqc_row_published(const pcreg_cqc_row *row);
-/** Published out of all practices. */
+/**
+ * Published out of all practices.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int32_t pcreg_cqc_row_published_share(const pcreg_cqc_row *row);
-/** Practices with no published report yet ("not inspected"). */
+/**
+ * Practices with no published report yet ("not inspected").
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_cqc_row_not_published(const pcreg_cqc_row *row);
+/**
+ * Practices whose latest published report rates them outstanding.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_cqc_row_outstanding(const pcreg_cqc_row *row);
+/**
+ * Outstanding, as a share of practices with a published report.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int32_t pcreg_cqc_row_outstanding_share(const pcreg_cqc_row *row);
+/**
+ * Practices whose latest published report rates them good.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_cqc_row_good(const pcreg_cqc_row *row);
+/**
+ * Good, as a share of practices with a published report.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int32_t pcreg_cqc_row_good_share(const pcreg_cqc_row *row);
+/**
+ * Practices whose latest published report rates them requires improvement.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_cqc_row_requires_improvement(const pcreg_cqc_row *row);
+/**
+ * Requires improvement, as a share of practices with a published report.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int32_t pcreg_cqc_row_requires_improvement_share(const pcreg_cqc_row *row);
+/**
+ * Practices whose latest published report rates them inadequate.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_cqc_row_inadequate(const pcreg_cqc_row *row);
+/**
+ * Inadequate, as a share of practices with a published report.
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int32_t pcreg_cqc_row_inadequate_share(const pcreg_cqc_row *row);
-/** Practices the row counts whose membership on the date is uncertain (the
- *  evidence brackets a change without dating it; see pcreg_membership_answer()). */
+/**
+ * Practices the row counts whose membership on the date is uncertain (the evidence brackets a
+ * change without dating it; see pcreg_membership_answer()).
+ *
+ * @param row  row from pcreg_cqc_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_cqc_row_uncertain(const pcreg_cqc_row *row);
 /** @} */
 
@@ -130,27 +224,94 @@ typedef struct pcreg_pms_iter pcreg_pms_iter;
  */
 PCREG_API pcreg_status pcreg_report_pms(pcreg_db *db, const pcreg_report_options *opts,
                                         pcreg_pms_iter **out);
-/** The next row; PCREG_DONE after the last. */
+/**
+ * The next row; PCREG_DONE after the last.
+ *
+ * @param iter  iterator
+ * @param[out] out   borrowed row, valid until the next call or pcreg_pms_iter_free()
+ * @return PCREG_OK, PCREG_DONE after the last row, or a negative status (see pcreg_db_errmsg())
+ */
 PCREG_API pcreg_status pcreg_pms_iter_next(pcreg_pms_iter *iter, const pcreg_pms_row **out);
-/** Free an iterator; NULL is a no-op. */
+/**
+ * Free an iterator; NULL is a no-op.
+ *
+ * @param iter  what to free, or NULL (a no-op)
+ */
 PCREG_API void pcreg_pms_iter_free(pcreg_pms_iter *iter);
 
 /** @name PMS row fields
  * Money is in pence: the total premium a year; premiums per weighted patient.
  * @{ */
+/**
+ * Commissioner code.
+ *
+ * @param row  row from pcreg_pms_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_pms_row_commissioner(const pcreg_pms_row *row);
+/**
+ * Commissioner name.
+ *
+ * @param row  row from pcreg_pms_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_pms_row_name(const pcreg_pms_row *row);
+/**
+ * Practices the row counts.
+ *
+ * @param row  row from pcreg_pms_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_pms_row_practices(const pcreg_pms_row *row);
-/** Practices the row counts whose membership on the date is uncertain (the
- *  evidence brackets a change without dating it; see pcreg_membership_answer()). */
+/**
+ * Practices the row counts whose membership on the date is uncertain (the evidence brackets a
+ * change without dating it; see pcreg_membership_answer()).
+ *
+ * @param row  row from pcreg_pms_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_pms_row_uncertain(const pcreg_pms_row *row);
+/**
+ * Practices whose core contract on the date is PMS.
+ *
+ * @param row  row from pcreg_pms_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_pms_row_pms_practices(const pcreg_pms_row *row);
-/** 1 if some PMS contract has an annual value (else the total is 0). */
+/**
+ * 1 if some PMS contract has an annual value (else the total is 0).
+ *
+ * @param row  row from pcreg_pms_iter_next(); NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_pms_row_has_total_premium(const pcreg_pms_row *row);
+/**
+ * Total annual premium of those PMS contracts, in pence.
+ *
+ * @param row  row from pcreg_pms_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_pms_row_total_premium(const pcreg_pms_row *row);
-/** 1 if some PMS contract has a premium (else min and max are 0). */
+/**
+ * 1 if some PMS contract has a premium (else min and max are 0).
+ *
+ * @param row  row from pcreg_pms_iter_next(); NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_pms_row_has_premiums(const pcreg_pms_row *row);
+/**
+ * Lowest PMS premium per weighted patient, in pence.
+ *
+ * @param row  row from pcreg_pms_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_pms_row_min_premium(const pcreg_pms_row *row);
+/**
+ * Highest PMS premium per weighted patient, in pence.
+ *
+ * @param row  row from pcreg_pms_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_pms_row_max_premium(const pcreg_pms_row *row);
 /** @} */
 
@@ -173,22 +334,65 @@ typedef struct pcreg_commissioning_iter pcreg_commissioning_iter;
  */
 PCREG_API pcreg_status pcreg_report_commissioning(pcreg_db *db, const pcreg_report_options *opts,
                                                   pcreg_commissioning_iter **out);
-/** The next row; PCREG_DONE after the last. */
+/**
+ * The next row; PCREG_DONE after the last.
+ *
+ * @param iter  iterator
+ * @param[out] out   borrowed row, valid until the next call or pcreg_commissioning_iter_free()
+ * @return PCREG_OK, PCREG_DONE after the last row, or a negative status (see pcreg_db_errmsg())
+ */
 PCREG_API pcreg_status pcreg_commissioning_iter_next(pcreg_commissioning_iter *iter,
                                                      const pcreg_commissioning_row **out);
-/** Free an iterator; NULL is a no-op. */
+/**
+ * Free an iterator; NULL is a no-op.
+ *
+ * @param iter  what to free, or NULL (a no-op)
+ */
 PCREG_API void pcreg_commissioning_iter_free(pcreg_commissioning_iter *iter);
 
 /** @name Co-commissioning row fields
  * @{ */
-/** Region code (Y56); NULL on the totals row or for commissioners with no region. */
+/**
+ * Region code (Y56); NULL on the totals row or for commissioners with no region.
+ *
+ * @param row  row from pcreg_commissioning_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_commissioning_row_region(const pcreg_commissioning_row *row);
-/** The region's name, if the registry has the region as a commissioner, else NULL. */
+/**
+ * The region's name, if the registry has the region as a commissioner, else NULL.
+ *
+ * @param row  row from pcreg_commissioning_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_commissioning_row_region_name(const pcreg_commissioning_row *row);
-/** 1 on the totals row, else 0. */
+/**
+ * 1 on the totals row, else 0.
+ *
+ * @param row  row from pcreg_commissioning_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int pcreg_commissioning_row_is_total(const pcreg_commissioning_row *row);
+/**
+ * Commissioners with delegated commissioning on the date.
+ *
+ * @param row  row from pcreg_commissioning_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_commissioning_row_delegated(const pcreg_commissioning_row *row);
+/**
+ * Commissioners with joint commissioning on the date.
+ *
+ * @param row  row from pcreg_commissioning_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_commissioning_row_joint(const pcreg_commissioning_row *row);
+/**
+ * Commissioners with greater involvement on the date.
+ *
+ * @param row  row from pcreg_commissioning_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_commissioning_row_greater_involvement(const pcreg_commissioning_row *row);
 /** @} */
 
@@ -213,34 +417,104 @@ typedef struct pcreg_network_population_iter pcreg_network_population_iter;
  */
 PCREG_API pcreg_status pcreg_report_networks(pcreg_db *db, const pcreg_report_options *opts,
                                              pcreg_network_population_iter **out);
-/** The next row; PCREG_DONE after the last. */
+/**
+ * The next row; PCREG_DONE after the last.
+ *
+ * @param iter  iterator
+ * @param[out] out   borrowed row, valid until the next call or pcreg_network_population_iter_free()
+ * @return PCREG_OK, PCREG_DONE after the last row, or a negative status (see pcreg_db_errmsg())
+ */
 PCREG_API pcreg_status pcreg_network_population_iter_next(pcreg_network_population_iter *iter,
                                                           const pcreg_network_population_row **out);
-/** Free an iterator; NULL is a no-op. */
+/**
+ * Free an iterator; NULL is a no-op.
+ *
+ * @param iter  what to free, or NULL (a no-op)
+ */
 PCREG_API void pcreg_network_population_iter_free(pcreg_network_population_iter *iter);
 
 /** @name Network population row fields
  * @{ */
+/**
+ * Network code.
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_network_population_row_network(const pcreg_network_population_row *row);
+/**
+ * Network name.
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_network_population_row_name(const pcreg_network_population_row *row);
+/**
+ * The network's commissioner code.
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_network_population_row_commissioner(const pcreg_network_population_row *row);
-/** Member practices on the date. */
+/**
+ * Member practices on the date.
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_network_population_row_practices(const pcreg_network_population_row *row);
-/** Practices the row counts whose membership on the date is uncertain (the
- *  evidence brackets a change without dating it; see pcreg_membership_answer()). */
+/**
+ * Practices the row counts whose membership on the date is uncertain (the evidence brackets a
+ * change without dating it; see pcreg_membership_answer()).
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_network_population_row_uncertain(const pcreg_network_population_row *row);
-/** Members with a list size extracted by the date (the sums cover only these). */
+/**
+ * Members with a list size extracted by the date (the sums cover only these).
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_network_population_row_practices_with_list_size(const pcreg_network_population_row *row);
+/**
+ * Registered patients of the member practices (each one's latest list size on or before
+ * the date).
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_network_population_row_registered(const pcreg_network_population_row *row);
-/** Weighted patients of the members whose list size gives them; 0 if none does. */
+/**
+ * Weighted patients of the members whose list size gives them; 0 if none does.
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API double pcreg_network_population_row_weighted(const pcreg_network_population_row *row);
-/** 1 if some member's list size gives weighted patients, else 0. */
+/**
+ * 1 if some member's list size gives weighted patients, else 0.
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_network_population_row_has_weighted(const pcreg_network_population_row *row);
-/** Leads in post on the date, "Dr A; Dr B", or NULL. */
+/**
+ * Leads in post on the date, "Dr A; Dr B", or NULL.
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_network_population_row_leads(const pcreg_network_population_row *row);
-/** -1 below the range, 1 above it, 0 within, judged on the registered
- *  patients summed over the members with a list size (so -1 when none
- *  has one: check pcreg_network_population_row_practices_with_list_size()). */
+/**
+ * -1 below the range, 1 above it, 0 within, judged on the registered patients summed over the
+ * members with a list size (so -1 when none has one: check
+ * pcreg_network_population_row_practices_with_list_size()).
+ *
+ * @param row  row from pcreg_network_population_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int pcreg_network_population_row_outside(const pcreg_network_population_row *row);
 /** @} */
 
@@ -264,22 +538,72 @@ typedef struct pcreg_scheme_iter pcreg_scheme_iter;
  */
 PCREG_API pcreg_status pcreg_report_scheme(pcreg_db *db, const pcreg_report_options *opts,
                                            pcreg_scheme_iter **out);
-/** The next row; PCREG_DONE after the last. */
+/**
+ * The next row; PCREG_DONE after the last.
+ *
+ * @param iter  iterator
+ * @param[out] out   borrowed row, valid until the next call or pcreg_scheme_iter_free()
+ * @return PCREG_OK, PCREG_DONE after the last row, or a negative status (see pcreg_db_errmsg())
+ */
 PCREG_API pcreg_status pcreg_scheme_iter_next(pcreg_scheme_iter *iter, const pcreg_scheme_row **out);
-/** Free an iterator; NULL is a no-op. */
+/**
+ * Free an iterator; NULL is a no-op.
+ *
+ * @param iter  what to free, or NULL (a no-op)
+ */
 PCREG_API void pcreg_scheme_iter_free(pcreg_scheme_iter *iter);
 
 /** @name Scheme row fields
  * @{ */
+/**
+ * Commissioner code.
+ *
+ * @param row  row from pcreg_scheme_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_scheme_row_commissioner(const pcreg_scheme_row *row);
+/**
+ * Commissioner name.
+ *
+ * @param row  row from pcreg_scheme_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_scheme_row_name(const pcreg_scheme_row *row);
+/**
+ * The service name asked about.
+ *
+ * @param row  row from pcreg_scheme_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_scheme_row_service(const pcreg_scheme_row *row);
+/**
+ * Practices the row counts.
+ *
+ * @param row  row from pcreg_scheme_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_scheme_row_practices(const pcreg_scheme_row *row);
-/** Practices the row counts whose membership on the date is uncertain (the
- *  evidence brackets a change without dating it; see pcreg_membership_answer()). */
+/**
+ * Practices the row counts whose membership on the date is uncertain (the evidence brackets a
+ * change without dating it; see pcreg_membership_answer()).
+ *
+ * @param row  row from pcreg_scheme_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_scheme_row_uncertain(const pcreg_scheme_row *row);
+/**
+ * Practices holding an enhanced service of that name on the date.
+ *
+ * @param row  row from pcreg_scheme_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_scheme_row_participating(const pcreg_scheme_row *row);
-/** Participating out of all practices. */
+/**
+ * Participating out of all practices.
+ *
+ * @param row  row from pcreg_scheme_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int32_t pcreg_scheme_row_participating_share(const pcreg_scheme_row *row);
 /** @} */
 

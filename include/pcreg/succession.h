@@ -1,4 +1,4 @@
-/*
+/** @file
  * succession.h: which code carries an organisation on.
  *
  * The ODS records, in its succ file, that from an effective date an old
@@ -90,14 +90,52 @@ PCREG_API pcreg_status pcreg_succession_delete(pcreg_db *db, const char *old_cod
  * when the field is empty. Setters copy the text; NULL empties the field.
  * They return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record.
  * @{ */
+/**
+ * The succession's old code.
+ *
+ * @param succession  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_succession_old_code(const pcreg_succession *succession);
+/**
+ * Set the succession's old code (checked on insert or update).
+ *
+ * @param succession  record to change
+ * @param code        new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_succession_set_old_code(pcreg_succession *succession,
                                                      const char *code);
+/**
+ * The succession's new code.
+ *
+ * @param succession  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_succession_new_code(const pcreg_succession *succession);
+/**
+ * Set the succession's new code (checked on insert or update).
+ *
+ * @param succession  record to change
+ * @param code        new value, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_succession_set_new_code(pcreg_succession *succession,
                                                      const char *code);
-/** ISO date from which the new code carries the organisation on. */
+/**
+ * ISO date from which the new code carries the organisation on.
+ *
+ * @param succession  record; NULL reads as empty
+ * @return borrowed text (see @ref lifetimes); NULL when empty
+ */
 PCREG_API const char *pcreg_succession_effective_date(const pcreg_succession *succession);
+/**
+ * Set the succession's effective date (checked on insert or update).
+ *
+ * @param succession  record to change
+ * @param date        YYYY-MM-DD, copied; NULL empties the field
+ * @return PCREG_OK, PCREG_NOMEM, or PCREG_MISUSE for a NULL record
+ */
 PCREG_API pcreg_status pcreg_succession_set_effective_date(pcreg_succession *succession,
                                                            const char *date);
 /** @} */

@@ -1,4 +1,4 @@
-/*
+/** @file
  * timeline.h: everything dated about one practice, in date order.
  */
 #ifndef PCREG_TIMELINE_H
@@ -56,25 +56,64 @@ PCREG_API pcreg_status pcreg_timeline_list(pcreg_db *db, const char *practice,
  */
 PCREG_API pcreg_status pcreg_timeline_iter_next(pcreg_timeline_iter *iter, const pcreg_event **out);
 
-/** Free an iterator; NULL is a no-op. */
+/**
+ * Free an iterator; NULL is a no-op.
+ *
+ * @param iter  what to free, or NULL (a no-op)
+ */
 PCREG_API void pcreg_timeline_iter_free(pcreg_timeline_iter *iter);
 
 /** @name Event fields
  * Text is borrowed, valid until the next _next(); NULL when absent.
  * @{ */
-/** "YYYY-MM-DD" */
+/**
+ * "YYYY-MM-DD"
+ *
+ * @param event  row from pcreg_timeline_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_event_date(const pcreg_event *event);
+/**
+ * What happened.
+ *
+ * @param event  row from pcreg_timeline_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API pcreg_event_kind_value pcreg_event_kind(const pcreg_event *event);
+/**
+ * What the event is about (see ::pcreg_event_kind_value).
+ *
+ * @param event  row from pcreg_timeline_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_event_subject(const pcreg_event *event);
+/**
+ * More about the event (see ::pcreg_event_kind_value).
+ *
+ * @param event  row from pcreg_timeline_iter_next(); NULL reads as empty
+ * @return borrowed text, valid until the iterator moves on or is freed; NULL when empty
+ */
 PCREG_API const char *pcreg_event_detail(const pcreg_event *event);
-/** 1 if the event carries a number (see the kinds). */
+/**
+ * 1 if the event carries a number (see the kinds).
+ *
+ * @param event  row from pcreg_timeline_iter_next(); NULL reads as empty
+ * @return 1 if the field is set, else 0 (also for NULL)
+ */
 PCREG_API int pcreg_event_has_value(const pcreg_event *event);
+/**
+ * The event's number, such as an id (see ::pcreg_event_kind_value).
+ *
+ * @param event  row from pcreg_timeline_iter_next(); NULL reads as empty
+ * @return the value; 0 when empty or for NULL
+ */
 PCREG_API int64_t pcreg_event_value(const pcreg_event *event);
 /** @} */
 
 /**
  * Text for a kind: "opened", "joined_network", "list_size"...
  *
+ * @param kind  any value, including ones this version does not know
  * @return static text, or NULL for a value that is not a kind
  */
 PCREG_API const char *pcreg_event_kind_str(pcreg_event_kind_value kind);
@@ -82,6 +121,7 @@ PCREG_API const char *pcreg_event_kind_str(pcreg_event_kind_value kind);
 /**
  * The kind a word names, case-insensitively.
  *
+ * @param text  the word; NULL is unknown
  * @return the kind, or PCREG_EVENT_NONE
  */
 PCREG_API pcreg_event_kind_value pcreg_event_kind_parse(const char *text);

@@ -83,7 +83,9 @@ int main(void)
 	if (!ok)
 		return 1;
 	printf("F81001 on 2020-03-31: %s\nF81001 on 2020-04-01: %s\n", before, after);
+	/* The installed headers and library are the same version. */
 	return strcmp(pcreg_version_string(), PCREG_VERSION_STRING) == 0 &&
+	               pcreg_version_number() == PCREG_VERSION_NUMBER &&
 	               strcmp(before, "U00001") == 0 && strcmp(after, "U00002") == 0
 	       ? 0
 	       : 1;
