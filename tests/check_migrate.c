@@ -369,6 +369,44 @@ START_TEST(test_v6_refuses_a_schema_edited_by_hand)
 }
 END_TEST
 
+/* v7's views are for people with the sqlite3 shell, who often open a
+ * registry they may not write: the views must answer read-only, on a v6
+ * file's rows as on a fresh one's. */
+START_TEST(test_v7_views_answer_read_only)
+{
+	const char *path = tu_path("views.db");
+	pcreg_db *db = open_at_version(path, 6);
+	char *text;
+
+	pcreg_db_close(db);
+	tu_sql(path, FIXTURE_V1);
+	db = tu_open(path, PCREG_OPEN_MIGRATE);
+	pcreg_db_close(db);
+	ck_assert_int_eq(tu_sql_int(path, "PRAGMA user_version"), 7);
+
+	/* sql_text opens the file read-only. */
+	text = sql_text(path, "SELECT printf('%s %s %s %s %s %s %d', code, commissioner,"
+	                      " commissioner_name, commissioner_certainty, network, network_name,"
+	                      " registered_patients) FROM practice_current");
+	ck_assert_str_eq(text, "F82001 07L NHS Barking and Dagenham CCG stated U99001 Test PCN 1234");
+	free(text);
+	text = sql_text(path, "SELECT printf('%s %s %s %s %s %d', practice, commissioner, from_date,"
+	                      " coalesce(to_date, 'open'), certainty, derived)"
+	                      " FROM practice_commissioner_history");
+	ck_assert_str_eq(text, "F82001 07L 2013-04-01 open stated 0");
+	free(text);
+	text = sql_text(path, "SELECT printf('%s %s %s %s %s', practice, network, network_name,"
+	                      " network_kind, from_date) FROM network_membership_history");
+	ck_assert_str_eq(text, "F82001 U99001 Test PCN pcn 2019-07-01");
+	free(text);
+	text = sql_text(path, "SELECT printf('%s %s %d', code, kind, practices_today)"
+	                      " FROM commissioner_current");
+	ck_assert_str_eq(text, "07L ccg 1");
+	free(text);
+	ck_assert_int_eq(tu_sql_int(path, "SELECT count(*) FROM release_import"), 0);
+}
+END_TEST
+
 static Suite *migrate_suite(void)
 {
 	Suite *s = suite_create("migrate");
@@ -381,6 +419,7 @@ static Suite *migrate_suite(void)
 	tcase_add_test(tc, test_history_records_compiled_checksums);
 	tcase_add_test(tc, test_single_row_writes_build_no_temporary_tables);
 	tcase_add_test(tc, test_v6_refuses_a_schema_edited_by_hand);
+	tcase_add_test(tc, test_v7_views_answer_read_only);
 	suite_add_tcase(s, tc);
 	return s;
 }
