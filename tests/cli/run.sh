@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Golden-output tests of the pcreg CLI, like zstd's tests/cli-tests and
-# notmuch's test suite: each case tests/cli/cases/NAME.sh is a shell snippet
-# run in a scratch directory holding a fresh copy of the sample registry as
-# ./registry.db, with `pcreg` on the PATH and these links:
+# notmuch's test suite: each case tests/cli/cases/AREA/NAME.sh (one folder
+# per command area) is a shell snippet run in a scratch directory holding a
+# fresh copy of the sample registry as ./registry.db, with `pcreg` on the
+# PATH and these links:
 #   data -> examples/data   bad -> tests/data/bad   good -> tests/data/good
 # Its stdout, stderr and exit status must equal NAME.stdout, NAME.stderr and
-# NAME.exit. Timestamps (2026-11-23T11:19:05Z) are written as
+# NAME.exit; only the expectations that say something are kept: a missing
+# .stdout or .stderr means nothing is printed there, a missing .exit means
+# exit status 0. Timestamps (2026-11-23T11:19:05Z) are written as
 # YYYY-MM-DDTHH:MM:SSZ first, so tables keep their widths. A case whose
 # name contains "json" must also print valid JSON (python3 -m json.tool),
 # and one whose name contains "jsonl" a JSON document on every line.
 #
-# usage: run.sh PCREG SOURCE_DIR [CASE...]
+# usage: run.sh PCREG SOURCE_DIR [CASE...]   (a CASE is its NAME, in any area)
 # PCREG_CLI_UPDATE=1 writes the expected files instead of comparing (read
 # them before committing: they are the specification).
 set -euo pipefail
@@ -42,14 +45,19 @@ normalise() {
 }
 
 if [ $# -eq 0 ]; then
-	set -- "$cases_dir"/*.sh
+	set -- "$cases_dir"/*/*.sh
 fi
 
 failed=0
 ran=0
 for case_file in "$@"; do
 	name=$(basename "$case_file" .sh)
-	case_file=$cases_dir/$name.sh
+	case_file=$(echo "$cases_dir"/*/"$name.sh")
+	if [ ! -f "$case_file" ]; then
+		echo "run.sh: no case $name in $cases_dir/*/" >&2
+		exit 1
+	fi
+	expected=${case_file%.sh}
 	work=$scratch/work-$name
 	mkdir -p "$work"
 	cp "$sample" "$work/registry.db"
@@ -65,21 +73,35 @@ for case_file in "$@"; do
 	ran=$((ran + 1))
 
 	if [ "${PCREG_CLI_UPDATE:-}" = 1 ]; then
-		cp "$work/.stdout.n" "$cases_dir/$name.stdout"
-		cp "$work/.stderr.n" "$cases_dir/$name.stderr"
-		cp "$work/.exit" "$cases_dir/$name.exit"
+		# only what says something: output that was printed, a status not 0
+		for part in stdout stderr; do
+			if [ -s "$work/.$part.n" ]; then
+				cp "$work/.$part.n" "$expected.$part"
+			else
+				rm -f "$expected.$part"
+			fi
+		done
+		if [ "$status" != 0 ]; then
+			cp "$work/.exit" "$expected.exit"
+		else
+			rm -f "$expected.exit"
+		fi
 		echo "updated $name (exit $status)"
 		continue
 	fi
 	ok=1
 	for part in stdout stderr; do
+		want=$expected.$part
+		[ -f "$want" ] || want=/dev/null
 		if ! diff -u --label "$name.$part (expected)" --label "$name.$part (got)" \
-			"$cases_dir/$name.$part" "$work/.$part.n"; then
+			"$want" "$work/.$part.n"; then
 			ok=0
 		fi
 	done
-	if [ "$(cat "$cases_dir/$name.exit")" != "$status" ]; then
-		echo "$name: exit status $status, expected $(cat "$cases_dir/$name.exit")"
+	want_status=0
+	[ -f "$expected.exit" ] && want_status=$(cat "$expected.exit")
+	if [ "$want_status" != "$status" ]; then
+		echo "$name: exit status $status, expected $want_status"
 		ok=0
 	fi
 	if [[ $name == *jsonl* ]]; then
