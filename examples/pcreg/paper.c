@@ -521,7 +521,8 @@ static pcreg_status add_sources(struct page *p, xmlNodePtr footer, pcreg_db *db,
 			cell_text(&t, later);
 			free(later);
 		} else {
-			cell_text(&t, released ? released : release ? "undated" : "registry file");
+			/* CQC's ratings and the registry's own files carry no release date. */
+			cell_text(&t, released ? released : "undated");
 		}
 		cell_text(&t, pcreg_import_entry_release_date_basis(e));
 	}
