@@ -11,7 +11,8 @@ packages="build-essential cmake pkg-config
 	check libsubunit-dev
 	python3 python3-venv python3-setuptools python3-pip python3-pandas
 	luajit groff-base doxygen
-	clang libclang-rt-dev"
+	clang libclang-rt-dev
+	libcairo2-dev libxml2-utils chromium"
 
 missing=""
 for p in $packages; do
