@@ -979,13 +979,6 @@ static Suite *history_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
 	tu_init();
-	sr = srunner_create(history_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tu_run(history_suite());
 }
