@@ -53,7 +53,7 @@ done
 
 bench_import=$build/bench/bench_import
 if [ ! -x "$bench_import" ]; then
-	echo "import_bench: no $bench_import: build first (sh scripts/build.sh) or pass --build" >&2
+	echo "import_bench: no $bench_import: build first (sh scripts/build.sh -DPCREG_BUILD_BENCH=ON) or pass --build" >&2
 	exit 1
 fi
 for tool in python3 sqlite3; do

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <check.h>
@@ -17,7 +16,6 @@
 #include "pcreg/pcreg.h"
 #include "testutil.h"
 
-#define REAL PCREG_SOURCE_DIR "/../shared/data/"
 #define GOOD PCREG_SOURCE_DIR "/tests/data/good/"
 #define EVIDENCE PCREG_SOURCE_DIR "/tests/data/evidence/"
 
@@ -835,22 +833,9 @@ END_TEST
 
 /* ---- the real files ------------------------------------------------------------------------ */
 
-static int have_real_data(void)
-{
-	struct stat st;
-
-	return stat(REAL, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static const char *real(const char *name)
 {
-	static char paths[8][1024];
-	static int next;
-	char *path = paths[next++ % 8];
-
-	snprintf(path, sizeof paths[0], "%s%s", REAL, name);
-	ck_assert_msg(access(path, R_OK) == 0, "%s is missing from ../shared/data", path);
-	return path;
+	return tu_shared_data_file(name);
 }
 
 /* A81630: ODS moved it from 00M to 16C keeping its join date 2013-04-01,
@@ -864,10 +849,6 @@ START_TEST(test_real_merger_and_past_membership)
 	const pcreg_membership *m;
 	int members = 0;
 
-	if (!have_real_data()) {
-		fprintf(stderr, "check_history: no ../shared/data: skipped\n");
-		return;
-	}
 	open_registry("real.db");
 	load_quietly(real("contracts/nhspaymentsgp-17-18-csv.csv"), PCREG_IMPORT_PAYMENTS,
 	             "2018-03-31");
@@ -899,10 +880,6 @@ START_TEST(test_real_newer_start_date_moves_the_start)
 	FILE *in, *out;
 	int order, edited = 0;
 
-	if (!have_real_data()) {
-		fprintf(stderr, "check_history: no ../shared/data: skipped\n");
-		return;
-	}
 	in = fopen(real("pcn/ePCN_PCN_Core_Partner_Details.csv"), "r");
 	out = fopen(older, "w");
 	ck_assert_ptr_nonnull(in);
@@ -944,10 +921,6 @@ START_TEST(test_real_check_has_no_errors)
 	const pcreg_finding *f;
 	int errors = 0, notes = 0;
 
-	if (!have_real_data()) {
-		fprintf(stderr, "check_history: no ../shared/data: skipped\n");
-		return;
-	}
 	open_registry("check.db");
 	load_quietly(real("pcn/ePCN_PCN_Core_Partner_Details.csv"), PCREG_IMPORT_PCN_PARTNERS,
 	             "2022-05-01");
@@ -979,7 +952,7 @@ static Suite *history_suite(void)
 {
 	Suite *s = suite_create("history");
 	TCase *made_up = tcase_create("made up");
-	TCase *real_files = tcase_create("real");
+	TCase *real_files = tu_shared_data_tcase("real");
 
 	tcase_set_timeout(made_up, 120);
 	tcase_add_test(made_up, test_order_does_not_matter);
@@ -1006,13 +979,6 @@ static Suite *history_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
 	tu_init();
-	sr = srunner_create(history_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tu_run(history_suite());
 }

@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -27,7 +26,6 @@
 #include "../lib/record.h"
 
 #define PAY PCREG_SOURCE_DIR "/tests/data/payments/"
-#define DATA PCREG_SOURCE_DIR "/../shared/data/"
 
 #define UNKNOWN_OMITTED "contract type Unknown: contract not recorded"
 
@@ -645,20 +643,9 @@ END_TEST
 
 /* ---- the real files ---------------------------------------------------------------------- */
 
-static int have_data(void)
-{
-	struct stat st;
-
-	return stat(DATA, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static const char *data_path(const char *name)
 {
-	static char path[1024];
-
-	snprintf(path, sizeof path, "%s%s", DATA, name);
-	ck_assert_msg(access(path, R_OK) == 0, "%s is missing from ../shared/data", path);
-	return path;
+	return tu_shared_data_file(name);
 }
 
 /* Records in a file with no line break inside a field: its lines. */
@@ -719,10 +706,6 @@ START_TEST(test_real_files_load)
 	pcreg_list_size *l = NULL;
 	size_t i;
 
-	if (!have_data()) {
-		fprintf(stderr, "check_import_payments: no ../shared/data: real files skipped\n");
-		return;
-	}
 	opts.kind = PCREG_IMPORT_EPRACCUR;
 	ck_assert_msg(pcreg_import_file(db, data_path("epraccur/epraccur.csv"), &opts, &r) ==
 	                      PCREG_OK,
@@ -784,7 +767,7 @@ static Suite *suite(void)
 	TCase *layouts = tcase_create("layouts");
 	TCase *refused = tcase_create("refused");
 	TCase *header = tcase_create("header");
-	TCase *real = tcase_create("real");
+	TCase *real = tu_shared_data_tcase("real");
 
 	tcase_add_checked_fixture(layouts, setup, teardown);
 	tcase_add_test(layouts, test_2017_18_excel_serial_dates_and_upper_case_unknown);

@@ -6,19 +6,17 @@
  * each file changes nothing. Two releases in sequence (the older made here
  * by editing a copy) journal exactly the edits.
  *
- * Runs whenever ../shared/data exists beside the project (it does in CI);
- * a file missing there fails the test.
+ * Every case is tagged shared_data: skipped when ../shared/data is absent
+ * (it is there in CI); a file missing from it fails the test.
  */
 #include <csv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "testutil.h"
 
-#define DATA PCREG_SOURCE_DIR "/../shared/data/"
 
 static const char *const files[] = {
 	"ccg/icb_names_codes_dec_2024.csv",
@@ -35,20 +33,9 @@ static const char *const files[] = {
 
 #define OK(call) ck_assert_msg((call) == PCREG_OK, "%s: %s", #call, pcreg_db_errmsg(db))
 
-static int have_data(void)
-{
-	struct stat st;
-
-	return stat(DATA, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static const char *data_path(const char *name)
 {
-	static char path[1024];
-
-	snprintf(path, sizeof path, "%s%s", DATA, name);
-	ck_assert_msg(access(path, R_OK) == 0, "%s is missing from ../shared/data", path);
-	return path;
+	return tu_shared_data_file(name);
 }
 
 /* ---- the test's own reading of a file: every record's fields ------------------- */
@@ -195,10 +182,6 @@ START_TEST(test_every_file_imports_with_the_counts_of_the_file)
 	int64_t practices = 0, others = 0, unknown_commissioner = 0, unknown_type = 0;
 	int64_t partners_skipped = 0, sizes_skipped = 0, payments_skipped = 0;
 
-	if (!have_data()) {
-		fprintf(stderr, "check_import_real: no ../shared/data: skipped\n");
-		return;
-	}
 	icb = read_table(data_path(files[0]));
 	eccg = read_table(data_path(files[1]));
 	succ = read_table(data_path(files[2]));
@@ -522,10 +505,6 @@ START_TEST(test_two_releases_journal_exactly_the_edits)
 	char all[4096] = "";
 	int64_t id;
 
-	if (!have_data()) {
-		fprintf(stderr, "check_import_real: no ../shared/data: skipped\n");
-		return;
-	}
 	copy_editing(data_path("epraccur/epraccur.csv"), older, edits);
 	open_registry("releases.db");
 	pcreg_import_report_free(import("ccg/icb_names_codes_dec_2024.csv"));
@@ -640,8 +619,6 @@ START_TEST(test_ods_xml_alone_answers_back_to_the_1990s)
 	pcreg_import_report *r;
 	pcreg_commissioner *c = NULL;
 
-	if (!have_data())
-		return;
 	open_registry("ods-xml.db");
 	r = import("ods-xml/HSCOrgRefData_excerpt.xml");
 	ck_assert_int_eq(pcreg_import_report_kind(r), PCREG_IMPORT_ODS_XML);
@@ -663,7 +640,7 @@ END_TEST
 static Suite *real_suite(void)
 {
 	Suite *s = suite_create("import_real");
-	TCase *tc = tcase_create("real");
+	TCase *tc = tu_shared_data_tcase("real");
 
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_every_file_imports_with_the_counts_of_the_file);

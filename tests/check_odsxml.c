@@ -3,8 +3,7 @@
  * files (lib/odsxml.c).
  *
  * The real records of ../shared/data/ods-xml/HSCOrgRefData_excerpt.xml
- * field by field (when ../shared/data exists, as check_import_real finds
- * it); the made-up fixtures of tests/data/ods-xml (make.py writes them),
+ * field by field (a case tagged shared_data: testutil.h); the made-up fixtures of tests/data/ods-xml (make.py writes them),
  * as a zip and extracted; each bad file's status and message; line
  * numbers past libxml2's 65535; and every allocation failure and every
  * read failure while reading a whole fixture.
@@ -21,8 +20,6 @@
 #include "../lib/fileio.h"
 #include "../lib/odsxml.h"
 
-#define DATA PCREG_SOURCE_DIR "/../shared/data/"
-#define EXCERPT DATA "ods-xml/HSCOrgRefData_excerpt.xml"
 #define FIXTURES PCREG_SOURCE_DIR "/tests/data/ods-xml/"
 #define FULL_NAME "HSCOrgRefData_Full_20250106.xml"
 #define ARCHIVE_NAME "HSCOrgRefData_Archive_20250106.xml"
@@ -301,29 +298,18 @@ static void assert_same(const struct copy *a, const struct copy *b)
 
 /* ---- the real records ----------------------------------------------------- */
 
-static int have_data(void)
-{
-	struct stat st;
-
-	return stat(DATA, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 START_TEST(test_excerpt_every_field)
 {
 	static struct file f;
 	const struct copy *c;
 	const struct pcreg__ods_org *o;
+	const char *excerpt = tu_shared_data_file("ods-xml/HSCOrgRefData_excerpt.xml");
 
-	if (!have_data()) {
-		fprintf(stderr, "check_odsxml: no ../shared/data: the excerpt is skipped\n");
-		return;
-	}
-	ck_assert_msg(access(EXCERPT, R_OK) == 0, "%s is missing from ../shared/data", EXCERPT);
-	read_file(EXCERPT, &f);
+	read_file(excerpt, &f);
 	ck_assert_msg(f.end == PCREG_DONE, "%s", f.message);
 	ck_assert_uint_eq(f.n, 4);
 	ck_assert_int_eq(f.read, f.total);
-	assert_lines(&f, 0, EXCERPT, "HSCOrgRefData_excerpt.xml");
+	assert_lines(&f, 0, excerpt, "HSCOrgRefData_excerpt.xml");
 
 	/* J82028: a practice, RO177 with RO76, three RE4 4RK71 -> 5FE -> 10R. */
 	c = find(&f, "J82028", 0);
@@ -1031,10 +1017,10 @@ static Suite *odsxml_suite(void)
 {
 	Suite *s = suite_create("odsxml");
 	TCase *tc = tcase_create("reader");
+	TCase *real = tu_shared_data_tcase("real");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 600);
-	tcase_add_test(tc, test_excerpt_every_field);
 	tcase_add_test(tc, test_full_file);
 	tcase_add_test(tc, test_archive_file);
 	tcase_add_test(tc, test_zip);
@@ -1050,6 +1036,9 @@ static Suite *odsxml_suite(void)
 	tcase_add_test(tc, test_out_of_memory);
 	tcase_add_test(tc, test_read_failures);
 	suite_add_tcase(s, tc);
+	tcase_add_checked_fixture(real, setup, teardown);
+	tcase_add_test(real, test_excerpt_every_field);
+	suite_add_tcase(s, real);
 	return s;
 }
 

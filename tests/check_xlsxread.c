@@ -1,14 +1,14 @@
 /*
  * check_xlsxread.c: the workbook reader (lib/xlsxread.c) over the small
  * workbooks tests/data/xlsx/make.py writes, under allocation failure and
- * failing reads, and over the real ePCN workbook in ../shared/data when it
- * is there (each sheet must give exactly the rows of its CSV conversion).
+ * failing reads, and over the real ePCN workbook in ../shared/data (a case
+ * tagged shared_data: each sheet must give exactly the rows of its CSV
+ * conversion).
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -432,27 +432,6 @@ END_TEST
 
 /* ---- the real workbook ------------------------------------------------------------------ */
 
-static const char *shared_data(void)
-{
-	const char *env = getenv("PCREG_SHARED_DATA");
-
-	return env && *env ? env : PCREG_SOURCE_DIR "/../shared/data";
-}
-
-static int have_shared_data(void)
-{
-	struct stat st;
-
-	return stat(shared_data(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static const char *data_path(char *buf, size_t size, const char *name)
-{
-	snprintf(buf, size, "%s/%s", shared_data(), name);
-	ck_assert_msg(access(buf, R_OK) == 0, "%s is missing from the shared data", buf);
-	return buf;
-}
-
 /* A sheet against its CSV conversion, record by record and field by field.
  * The conversion wrote a cell openpyxl gave as None (a cell absent from
  * the sheet) as an empty field, and every row as wide as the sheet: so a
@@ -504,17 +483,12 @@ static void compare_sheet(pcreg_db *db, struct pcreg__xlsx *x, const char *sheet
 
 START_TEST(test_real_workbook)
 {
-	char xlsx[1024], details_csv[1024], partners_csv[1024];
+	const char *xlsx = tu_shared_data_file("pcn/xlsx/ePCN-2022-05.xlsx");
+	const char *details_csv = tu_shared_data_file("pcn/ePCN_PCNDetails.csv");
+	const char *partners_csv = tu_shared_data_file("pcn/ePCN_PCN_Core_Partner_Details.csv");
 	pcreg_db *db;
 	struct pcreg__xlsx *x = NULL;
 
-	if (!have_shared_data()) {
-		fprintf(stderr, "check_xlsxread: no %s; the real workbook is not read\n", shared_data());
-		return;
-	}
-	data_path(xlsx, sizeof xlsx, "pcn/xlsx/ePCN-2022-05.xlsx");
-	data_path(details_csv, sizeof details_csv, "pcn/ePCN_PCNDetails.csv");
-	data_path(partners_csv, sizeof partners_csv, "pcn/ePCN_PCN_Core_Partner_Details.csv");
 	db = memory_registry();
 	ck_assert_msg(pcreg__xlsx_open(db, xlsx, &x) == PCREG_OK, "%s", pcreg_db_errmsg(db));
 	ck_assert_uint_eq(pcreg__xlsx_sheet_count(x), 2);
@@ -530,6 +504,7 @@ static Suite *suite(void)
 {
 	Suite *s = suite_create("xlsxread");
 	TCase *tc = tcase_create("core");
+	TCase *real = tu_shared_data_tcase("real");
 
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_good);
@@ -549,8 +524,10 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_long_cell);
 	tcase_add_test(tc, test_out_of_memory);
 	tcase_add_test(tc, test_read_failures);
-	tcase_add_test(tc, test_real_workbook);
 	suite_add_tcase(s, tc);
+	tcase_set_timeout(real, 600);
+	tcase_add_test(real, test_real_workbook);
+	suite_add_tcase(s, real);
 	return s;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -385,14 +386,87 @@ pcreg_db *tu_open(const char *path, int flags)
 	return db;
 }
 
+const char *tu_shared_data(void)
+{
+	const char *env = getenv("PCREG_SHARED_DATA");
+
+	return env && *env ? env : PCREG_SOURCE_DIR "/../shared/data";
+}
+
+const char *tu_shared_data_file(const char *name)
+{
+	static char paths[8][1024];
+	static int next;
+	char *path = paths[next++ % 8];
+
+	snprintf(path, sizeof paths[0], "%s/%s", tu_shared_data(), name);
+	ck_assert_msg(access(path, R_OK) == 0, "%s is missing from %s", name, tu_shared_data());
+	return path;
+}
+
+/* Whether the suite being built has shared_data cases. */
+static int has_shared_data_cases;
+
+TCase *tu_shared_data_tcase(const char *name)
+{
+	TCase *tc = tcase_create(name);
+
+	tcase_set_tags(tc, TU_SHARED_DATA_TAG);
+	has_shared_data_cases = 1;
+	return tc;
+}
+
+/* Whether a space-separated list of Check tags (from the environment)
+ * holds the shared_data tag. */
+static int lists_shared_data_tag(const char *tags)
+{
+	size_t n = strlen(TU_SHARED_DATA_TAG);
+
+	while (tags && *tags) {
+		tags += strspn(tags, " ");
+		if (strncmp(tags, TU_SHARED_DATA_TAG, n) == 0 && (tags[n] == ' ' || tags[n] == '\0'))
+			return 1;
+		tags += strcspn(tags, " ");
+	}
+	return 0;
+}
+
 int tu_run(Suite *suite)
 {
 	SRunner *runner = srunner_create(suite);
-	int failed;
+	const char *include = getenv("CK_INCLUDE_TAGS");
+	const char *exclude = getenv("CK_EXCLUDE_TAGS");
+	int asked = lists_shared_data_tag(include);
+	struct stat st;
+	char tags[1024];
+	int failed, run;
 
-	srunner_run_all(runner, CK_NORMAL);
+	if (!has_shared_data_cases || lists_shared_data_tag(exclude) ||
+	    (include && *include && !asked) ||
+	    (stat(tu_shared_data(), &st) == 0 && S_ISDIR(st.st_mode))) {
+		srunner_run_all(runner, CK_NORMAL);
+		failed = srunner_ntests_failed(runner);
+		srunner_free(runner);
+		return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	}
+	if (asked) {
+		/* As ctest's shared_data tests ask: without the folder that is
+		 * a skip, not a pass. A file missing from a folder that is
+		 * there fails instead (tu_shared_data_file()). */
+		printf("skipped: no ../shared/data at %s\n", tu_shared_data());
+		srunner_free(runner);
+		return TU_SKIPPED;
+	}
+	/* Run by hand, with no tags: the rest of the suite still runs. */
+	printf("no ../shared/data at %s: the cases tagged " TU_SHARED_DATA_TAG " are not run\n",
+	       tu_shared_data());
+	snprintf(tags, sizeof tags, "%s " TU_SHARED_DATA_TAG, exclude ? exclude : "");
+	srunner_run_tagged(runner, NULL, NULL, NULL, tags, CK_NORMAL);
 	failed = srunner_ntests_failed(runner);
+	run = srunner_ntests_run(runner);
 	srunner_free(runner);
+	if (failed == 0 && run == 0)
+		return TU_SKIPPED;
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 

@@ -124,7 +124,27 @@ void tu_add_network(pcreg_db *db, const char *code, const char *name, const char
  * practices F81001 and F81002, PCN U99001 in 99F. */
 void tu_add_reference_data(pcreg_db *db);
 
-/* Run a suite; returns the process exit status. */
+/* The folder of real national files: $PCREG_SHARED_DATA, or
+ * ../shared/data beside the project. */
+const char *tu_shared_data(void);
+
+/* The path of a file in tu_shared_data(); the test fails, naming the
+ * file, unless it can be read. Valid until the eighth call after this one. */
+const char *tu_shared_data_file(const char *name);
+
+/* A new test case for tests that read tu_shared_data(), tagged
+ * TU_SHARED_DATA_TAG: ctest runs such cases as a test of their own
+ * (tests/CMakeLists.txt), which tu_run() reports as skipped when the
+ * folder is absent. */
+#define TU_SHARED_DATA_TAG "shared_data"
+TCase *tu_shared_data_tcase(const char *name);
+
+/* Run a suite; returns the process exit status: 0 when every test
+ * passed, TU_SKIPPED when CK_INCLUDE_TAGS asks for the shared_data
+ * cases and tu_shared_data() is absent, EXIT_FAILURE otherwise. Run by
+ * hand without tags and without the folder, the shared_data cases are
+ * left out, saying so (TU_SKIPPED if nothing else ran). */
+#define TU_SKIPPED 77
 int tu_run(Suite *suite);
 
 #endif

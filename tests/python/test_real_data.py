@@ -3,7 +3,8 @@
 When that folder exists the test runs, and a missing file fails it (it
 is not skipped): the files are the project's fixtures, and a silently
 skipped import test would hide their loss. Only when the whole folder is
-absent (a checkout without ../shared) is the test skipped.
+absent (a checkout without ../shared) is the test skipped: under ctest by
+tests/needs_shared_data.py, so that ctest reports it as skipped.
 """
 
 from __future__ import annotations
