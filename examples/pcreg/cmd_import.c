@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -83,6 +84,68 @@ static void print_rejections(const char *path, const pcreg_import_report *r)
 		        path, pcreg_import_report_rejected(r) - n, pcreg_import_report_id(r));
 }
 
+/* What a file that no kind fits looks like, from its first bytes, so the
+ * person who picked the wrong download can tell; NULL when nothing shows. */
+static const char *looks_like(const char *path)
+{
+	unsigned char head[512];
+	size_t n = 0, i;
+	FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+
+	if (!f)
+		return NULL;
+	n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	if (n == 0)
+		return "an empty file";
+	if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff)))
+		return "UTF-16 text (save it as UTF-8 CSV)";
+	if (n >= 4 && memcmp(head, "PK\3\4", 4) == 0)
+		return "a zip archive or a workbook (.xlsx) that holds no file pcreg reads"
+		       " (save the sheet as CSV)";
+	if (n >= 8 && memcmp(head, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
+		return "an old Excel workbook (.xls; save the sheet as CSV)";
+	if (n >= 5 && memcmp(head, "%PDF-", 5) == 0)
+		return "a PDF document";
+	for (i = 0; i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' ||
+	                      head[i] == '\t'); i++)
+		;
+	if (strncasecmp((const char *)head + i, "<!doctype html", 14) == 0 ||
+	    strncasecmp((const char *)head + i, "<html", 5) == 0)
+		return "a web page (HTML), perhaps saved instead of the file it links to";
+	for (i = 0; i < n; i++)
+		if (head[i] == 0)
+			return "binary data, not text";
+	return NULL;
+}
+
+/* After a message that says no kind fits a file: what it looks like, and
+ * the kinds there are. */
+static void unknown_kind_hint(const char *path, const char *msg)
+{
+	const char *seems;
+	int k;
+
+	if (!msg || !strstr(msg, "cannot tell what kind of file"))
+		return;
+	if (path && (seems = looks_like(path)))
+		fprintf(stderr, "pcreg: %s looks like %s\n", path, seems);
+	fputs("pcreg: the kinds are", stderr);
+	for (k = 1; pcreg_import_kind_str((pcreg_import_kind_value)k); k++)
+		fprintf(stderr, "%s %s", k > 1 ? "," : "", pcreg_import_kind_str((pcreg_import_kind_value)k));
+	fputs("\npcreg: 'pcreg help import' says which file each is\n", stderr);
+}
+
+/* A failed import's message, with the hint for a file of no kind. */
+static int import_failed(pcreg_db *db, const char *path, pcreg_status st)
+{
+	int code = cli_fail(db, st);
+
+	unknown_kind_hint(path, pcreg_db_errmsg(db));
+	return code;
+}
+
 /* What a run of imports did, for the total line. */
 struct import_totals {
 	int files, imported, skipped, failed;
@@ -115,7 +178,7 @@ static int import_one(pcreg_db *db, const char *path, const pcreg_import_options
 		t->rows_skipped += pcreg_import_report_skipped(r);
 		t->rejected += pcreg_import_report_rejected(r);
 	} else {
-		code = cli_fail(db, st);
+		code = import_failed(db, path, st);
 	}
 	pcreg_import_free(imp);
 	return code;
@@ -185,7 +248,7 @@ static int import_planned(struct cli *cli, pcreg_db *db, int argc, char **argv,
 	st = pcreg_import_plan_new(db, (const char *const *)argv + optind + 1,
 	                           argc - optind - 1, &plan);
 	if (st != PCREG_OK)
-		return cli_fail(db, st);
+		return import_failed(db, argc - optind - 1 == 1 ? argv[optind + 1] : NULL, st);
 	n = pcreg_import_plan_count(plan);
 	for (i = 0; i < n; i = j) {
 		const char *path = pcreg_import_plan_path(plan, i);
@@ -206,6 +269,7 @@ static int import_planned(struct cli *cli, pcreg_db *db, int argc, char **argv,
 		case PCREG_PLAN_FAIL:
 			t->files++;
 			cli_error(0, "%s", pcreg_import_plan_note(plan, i));
+			unknown_kind_hint(path, pcreg_import_plan_note(plan, i));
 			failed(t, EXIT_FAIL);
 			break;
 		}
@@ -216,19 +280,12 @@ static int import_planned(struct cli *cli, pcreg_db *db, int argc, char **argv,
 
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "strict", no_argument, NULL, 's' },
-		{ "lenient", no_argument, NULL, 'l' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "released", required_argument, NULL, 'r' },
-		CLI_COMMON_OPTIONS
-	};
 	pcreg_import_options opts = PCREG_IMPORT_OPTIONS_INIT;
 	struct import_totals totals;
 	pcreg_db *db = NULL;
 	int c, code, quiet = 0, strict = 0, lenient = 0, kind, i, progress;
 
-	while ((c = cli_option(cli, argc, argv, "hq", options, &code)) > 0) {
+	while ((c = cli_option(cli, argc, argv, &code)) > 0) {
 		strict |= c == 's';
 		lenient |= c == 'l';
 		quiet |= c == 'q';
@@ -273,7 +330,6 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 
 int cmd_imports(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = { CLI_COMMON_OPTIONS };
 	static const struct out_column columns[] = {
 		{ "id", "Import", OUT_ID },          { "file", "File", OUT_TEXT },
 		{ "kind", "Kind", OUT_TEXT },        { "mode", "Mode", OUT_TEXT },
@@ -290,7 +346,7 @@ int cmd_imports(struct cli *cli, int argc, char **argv)
 	pcreg_status st;
 	int c, code;
 
-	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0)
+	while ((c = cli_option(cli, argc, argv, &code)) > 0)
 		;
 	if (c == 0)
 		return code;
@@ -325,10 +381,6 @@ int cmd_imports(struct cli *cli, int argc, char **argv)
 
 int cmd_rejections(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "import", required_argument, NULL, 'i' },
-		CLI_COMMON_OPTIONS
-	};
 	static const struct out_column columns[] = {
 		{ "import", "Import", OUT_ID }, { "line", "Line", OUT_INT },
 		{ "field", "Field", OUT_TEXT }, { "reason", "Reason", OUT_TEXT },
@@ -341,7 +393,7 @@ int cmd_rejections(struct cli *cli, int argc, char **argv)
 	pcreg_status st;
 	int c, code;
 
-	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0)
+	while ((c = cli_option(cli, argc, argv, &code)) > 0)
 		if (c == 'i' && (import_id = cli_number(optarg)) <= 0)
 			return cli_usage_error(cli, "--import: \"%s\" is not an import number", optarg);
 	if (c == 0)
@@ -377,6 +429,9 @@ static const struct out_column change_columns[] = {
 
 struct changes_request {
 	pcreg_change_query query;
+	const char *field, *action; /* --field, --action: only such changes */
+	int64_t release;            /* --release: an id, or from the newest back (-1) */
+	int missing;                /* the release asked for is not there (said already) */
 	struct out *csv;  /* CSV: one table over every import */
 	json_t *json;     /* JSON: an array of imports, each with its changes */
 };
@@ -420,6 +475,10 @@ static int wanted(const struct changes_request *req, const pcreg_change *ch)
 
 	if (req->query.code && (!pcreg_change_code(ch) || strcmp(req->query.code,
 	                                                         pcreg_change_code(ch)) != 0))
+		return 0;
+	if (req->field && (!pcreg_change_field(ch) || strcmp(req->field, pcreg_change_field(ch)) != 0))
+		return 0;
+	if (req->action && strcmp(req->action, pcreg_change_action(ch)) != 0)
 		return 0;
 	return !req->query.from || (date && strcmp(date, req->query.from) >= 0);
 }
@@ -588,6 +647,7 @@ static pcreg_status show_releases(struct cli *cli, pcreg_db *db, struct changes_
 	const pcreg_import_entry *e;
 	struct release_ref *refs = NULL, *grown;
 	size_t n = 0, cap = 0, i, j;
+	int found = 0;
 	pcreg_status st = pcreg_journal_imports(db, &it);
 
 	while (st == PCREG_OK && (st = pcreg_import_entry_iter_next(it, &e)) == PCREG_OK) {
@@ -616,21 +676,25 @@ static pcreg_status show_releases(struct cli *cli, pcreg_db *db, struct changes_
 		st = PCREG_OK;
 	if (n > 1)
 		qsort(refs, n, sizeof *refs, release_order);
-	for (i = 0; i < n && st == PCREG_OK; i++)
+	for (i = 0; i < n && st == PCREG_OK; i++) {
+		/* --release -1 is the newest by release date, -2 the one before */
+		if (req->release < 0 ? (int64_t)i != (int64_t)n + req->release
+		                     : req->release > 0 && refs[i].id != req->release)
+			continue;
 		st = show_release(cli, db, req, &refs[i], filtered, shown);
+		found = 1;
+	}
 	free(refs);
+	if (st == PCREG_OK && req->release && !found) {
+		cli_error(0, "no release %" PRId64 " (there are %zu)", req->release, n);
+		req->missing = 1;
+		return PCREG_NOTFOUND;
+	}
 	return st;
 }
 
 int cmd_changes(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "import", required_argument, NULL, 'i' },
-		{ "code", required_argument, NULL, 'c' },
-		{ "since", required_argument, NULL, 's' },
-		{ "by-release", no_argument, NULL, 'r' },
-		CLI_COMMON_OPTIONS
-	};
 	struct changes_request req;
 	pcreg_db *db = NULL;
 	pcreg_import_entry *one = NULL;
@@ -642,7 +706,7 @@ int cmd_changes(struct cli *cli, int argc, char **argv)
 
 	memset(&req, 0, sizeof req);
 	pcreg_change_query_init(&req.query, PCREG_CHANGE_QUERY_VERSION);
-	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0) {
+	while ((c = cli_option(cli, argc, argv, &code)) > 0) {
 		if (c == 'i' && (import_id = cli_number(optarg)) <= 0)
 			return cli_usage_error(cli, "--import: \"%s\" is not an import number", optarg);
 		if (c == 'c')
@@ -651,14 +715,39 @@ int cmd_changes(struct cli *cli, int argc, char **argv)
 			return code;
 		if (c == 'r')
 			by_release = 1;
+		if (c == 'R') {
+			char *end;
+
+			req.release = strcmp(optarg, "latest") == 0 ? -1 : strtoll(optarg, &end, 10);
+			if (strcmp(optarg, "latest") != 0 && (*end || req.release == 0))
+				return cli_usage_error(cli, "--release: \"%s\" is not a release (its"
+				                            " number, latest, or -1 for the newest, -2 for"
+				                            " the one before)", optarg);
+		}
+		if (c == 'f')
+			req.field = optarg;
+		if (c == 'A') {
+			static const char *const actions[] = { "insert", "update", "delete", "move",
+				                               NULL };
+			int k;
+
+			for (k = 0; actions[k] && strcmp(actions[k], optarg) != 0; k++)
+				;
+			if (!actions[k])
+				return cli_usage_error(cli, "--action: \"%s\" is not insert, update,"
+				                            " delete or move", optarg);
+			req.action = optarg;
+		}
 	}
 	if (c == 0)
 		return code;
+	if (req.release)
+		by_release = 1;
 	if ((code = cli_positionals(cli, argc, argv, 0, 0)) != EXIT_OK ||
 	    (code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
 		return code;
-	if (cli->format == OUT_CSV)
-		req.csv = out_begin(OUT_CSV, change_columns, N_CHANGE_COLUMNS, 0);
+	if (cli->format == OUT_CSV || cli->format == OUT_TSV || cli->format == OUT_JSONL)
+		req.csv = out_begin(cli->format, change_columns, N_CHANGE_COLUMNS, 0);
 	if (cli->format == OUT_JSON && !(req.json = json_array()))
 		exit(cli_error(EXIT_FAIL, "out of memory"));
 	if (by_release && import_id) {
@@ -666,14 +755,15 @@ int cmd_changes(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "--by-release and --import: choose one");
 	}
 	if (by_release) {
-		st = show_releases(cli, db, &req, req.query.code || req.query.from, &shown);
+		st = show_releases(cli, db, &req,
+		                   req.query.code || req.query.from || req.field || req.action, &shown);
 	} else if (import_id) {
 		st = pcreg_journal_import_get(db, import_id, &one);
 		if (st == PCREG_OK)
-			st = show_import(cli, db, &req, one, 0, &shown);
+			st = show_import(cli, db, &req, one, req.field || req.action, &shown);
 		pcreg_import_entry_free(one);
 	} else {
-		int filtered = req.query.code || req.query.from;
+		int filtered = req.query.code || req.query.from || req.field || req.action;
 
 		st = pcreg_journal_imports(db, &it);
 		while (st == PCREG_OK && (st = pcreg_import_entry_iter_next(it, &e)) == PCREG_OK)
@@ -686,7 +776,7 @@ int cmd_changes(struct cli *cli, int argc, char **argv)
 	if (st != PCREG_OK) {
 		out_abort(req.csv);
 		json_decref(req.json);
-		code = cli_fail(db, st);
+		code = req.missing ? EXIT_NOT_FOUND : cli_fail(db, st);
 	} else if (req.csv) {
 		code = out_end(req.csv);
 	} else if (req.json) {
@@ -706,32 +796,20 @@ int cmd_changes(struct cli *cli, int argc, char **argv)
 
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		CLI_COMMON_OPTIONS
-	};
-	pcreg_export_format_value format = PCREG_EXPORT_CSV;
+	pcreg_export_format_value format;
 	const char *output = NULL, *entity, *line;
 	pcreg_export *ex = NULL;
 	pcreg_db *db = NULL;
 	pcreg_status st;
 	int c, code, i, known = 0;
 
-	while ((c = cli_option(cli, argc, argv, "ho:", options, &code)) > 0) {
+	while ((c = cli_option(cli, argc, argv, &code)) > 0) {
 		if (c == 'o')
 			output = optarg;
-		if (c == 'f') {
-			if (strcmp(optarg, "csv") == 0)
-				format = PCREG_EXPORT_CSV;
-			else if (strcmp(optarg, "jsonl") == 0)
-				format = PCREG_EXPORT_JSONL;
-			else
-				return cli_usage_error(cli, "--format: \"%s\" is not csv or jsonl", optarg);
-		}
 	}
 	if (c == 0)
 		return code;
+	format = cli->format == OUT_JSONL ? PCREG_EXPORT_JSONL : PCREG_EXPORT_CSV;
 	if ((code = cli_positionals(cli, argc, argv, 1, 1)) != EXIT_OK)
 		return code;
 	entity = argv[optind];
@@ -759,3 +837,72 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	pcreg_db_close(db);
 	return code;
 }
+
+/* ---- the commands -------------------------------------------------------------------------- */
+
+static const struct cli_opt import_opts[] = {
+	{ "strict", 's', ARG_NONE, NULL, "the first bad row fails the file (default)", 0 },
+	{ "lenient", 'l', ARG_NONE, NULL, "bad rows are reported on stderr and left out", OPT_ALT },
+	{ "released", 'r', ARG_DATE, "DATE", "the release's date, where the file does not give one",
+	  0 },
+	{ "quiet", 'q', ARG_NONE, NULL, "no progress bar (there is none unless stderr is a terminal)",
+	  OPT_SHORT },
+	{ NULL, 0, 0, NULL, NULL, 0 },
+};
+
+static const struct cli_opt rejections_opts[] = {
+	{ "import", 'i', ARG_NUMBER, "N", "rows import N left out", 0 },
+	{ NULL, 0, 0, NULL, NULL, 0 },
+};
+
+static const struct cli_opt changes_opts[] = {
+	{ "import", 'i', ARG_NUMBER, "N", "changes made by import N", 0 },
+	{ "by-release", 'r', ARG_NONE, NULL,
+	  "what each release changed, oldest release first: the same\n"
+	  "whatever order the files were loaded in", OPT_ALT },
+	{ "release", 'R', ARG_TEXT, "R",
+	  "what one release changed: its number, latest (the newest by\n"
+	  "release date) or -1, -2 ... counting back from it", 0 },
+	{ "code", 'c', ARG_CODE, "CODE", "changes to this code's rows", 0 },
+	{ "since", 's', ARG_DATE, "DATE", "changes effective on or after DATE", 0 },
+	{ "field", 'f', ARG_TEXT, "FIELD", "changes to this field (name, commissioner, to_date...)",
+	  0 },
+	{ "action", 'A', ARG_TEXT, "ACTION", "insert, update, delete or move", 0 },
+	{ NULL, 0, 0, NULL, NULL, 0 },
+};
+
+static const struct cli_opt export_opts[] = {
+	{ "output", 'o', ARG_FILE, "FILE", "write FILE (all or nothing) instead of stdout; - is stdout",
+	  OPT_SHORT },
+	{ NULL, 0, 0, NULL, NULL, 0 },
+};
+
+static const struct command import_commands[] = {
+	{ "import", cmd_import, "KIND FILE...", "load national files into the registry",
+	  "KIND is auto (tell from the content) or one of: epraccur, eccg, icb-names,\n"
+	  "practice-map, succ, pcn-details, pcn-partners, list-size, payments, cqc,\n"
+	  "ods-xml, registry-csv, registry-jsonl. Each FILE is one import: all of it or\n"
+	  "none; one that fails leaves the others in, and the exit status says so.\n"
+	  "With auto, a FILE may be a folder: every file in it, at any depth, is\n"
+	  "recognised and loaded in an efficient order (files that are not data are\n"
+	  "named as skipped). An ePCN workbook (.xlsx) is its two sheets' kinds. With a\n"
+	  "kind named, FILE may be - (standard input).\n\n",
+	  import_opts, 0, 0 },
+	{ "imports", cmd_imports, "", "list past imports", "", NULL, FMT_ROWS, 0 },
+	{ "rejections", cmd_rejections, "", "list every row lenient imports left out, and why",
+	  "The journal keeps them all (an import prints the first 1,000).\n\n", rejections_opts,
+	  FMT_ROWS, 0 },
+	{ "changes", cmd_changes, "", "show the journal of what imports changed",
+	  "A summary line per import (opened, closed, renamed, moved, merged, reclassified,\n"
+	  "succeeded, re-dated), then its changes.\n\n",
+	  changes_opts, FMT_ROWS, 0 },
+	{ "export", cmd_export, "ENTITY", "write one entity's rows as CSV or JSON Lines",
+	  "ENTITY is one of, in an order that imports back: commissioner, succession,\n"
+	  "arrangement, federation, network, network_lead, practice,\n"
+	  "commissioner_membership, network_membership, federation_membership, contract,\n"
+	  "inspection, list_size.\n\n",
+	  export_opts, FMT(OUT_CSV) | FMT(OUT_JSONL), 0 },
+};
+
+const struct command_group import_group = { "Files in and out, and the journal",
+	                                    COMMANDS(import_commands) };

@@ -7,13 +7,12 @@
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = { CLI_COMMON_OPTIONS };
 	pcreg_open_options opts = PCREG_OPEN_OPTIONS_INIT;
 	pcreg_db *db = NULL;
 	pcreg_status st;
 	int c, code, version = 0;
 
-	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0)
+	while ((c = cli_option(cli, argc, argv, &code)) > 0)
 		;
 	if (c == 0)
 		return code;
@@ -36,17 +35,12 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 
 int cmd_migrate(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "status", no_argument, NULL, 's' },
-		{ "to", required_argument, NULL, 't' },
-		CLI_COMMON_OPTIONS
-	};
 	pcreg_db *db = NULL;
 	pcreg_status st;
 	int c, code, status_only = 0, before = 0, after = 0;
 	int64_t target = 0;
 
-	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0) {
+	while ((c = cli_option(cli, argc, argv, &code)) > 0) {
 		if (c == 's') {
 			status_only = 1;
 		} else if (c == 't' && (target = cli_number(optarg)) <= 0) {
@@ -99,10 +93,6 @@ failed:
 
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "strict", no_argument, NULL, 's' },
-		CLI_COMMON_OPTIONS
-	};
 	static const struct out_column columns[] = {
 		{ "severity", "Severity", OUT_TEXT },
 		{ "check", "Check", OUT_TEXT },
@@ -115,7 +105,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	pcreg_status st;
 	int c, code, findings = 0, notes = 0, strict = 0;
 
-	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0)
+	while ((c = cli_option(cli, argc, argv, &code)) > 0)
 		strict |= c == 's';
 	if (c == 0)
 		return code;
@@ -162,10 +152,9 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 
 int cmd_version(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = { CLI_COMMON_OPTIONS };
 	int c, code;
 
-	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0)
+	while ((c = cli_option(cli, argc, argv, &code)) > 0)
 		;
 	if (c == 0)
 		return code;
@@ -175,3 +164,31 @@ int cmd_version(struct cli *cli, int argc, char **argv)
 	       pcreg_schema_latest_version());
 	return EXIT_OK;
 }
+
+/* ---- the commands -------------------------------------------------------------------------- */
+
+static const struct cli_opt migrate_opts[] = {
+	{ "status", 's', ARG_NONE, NULL, "print the schema version and whether it is behind", 0 },
+	{ "to", 't', ARG_NUMBER, "N", "migrate to version N (default: the latest)", OPT_ALT },
+	{ NULL, 0, 0, NULL, NULL, 0 },
+};
+
+static const struct cli_opt check_opts[] = {
+	{ "strict", 's', ARG_NONE, NULL, "exit 1 on data notes too", 0 },
+	{ NULL, 0, 0, NULL, NULL, 0 },
+};
+
+static const struct command registry_commands[] = {
+	{ "init", cmd_init, "", "create a registry, or bring one up to date",
+	  "Creates the registry file if it does not exist and migrates it to the\n"
+	  "latest schema.\n\n", NULL, 0, 0 },
+	{ "migrate", cmd_migrate, "", "show or change the schema version", "", migrate_opts, 0, 0 },
+	{ "check", cmd_check, "", "check the registry's integrity and rules; exit 1 if any fails",
+	  "Errors: SQLite's integrity and foreign-key checks, no overlapping periods, and\n"
+	  "no membership outside its organisation's open period. Data notes: quirks of the\n"
+	  "national files the registry dealt with, counted (they fail only with --strict).\n\n",
+	  check_opts, FMT_ROWS, 0 },
+	{ "version", cmd_version, "", "print the library and schema versions", "", NULL, 0, 0 },
+};
+
+const struct command_group registry_group = { "The registry file", COMMANDS(registry_commands) };

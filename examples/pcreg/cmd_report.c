@@ -3,9 +3,13 @@
  *
  * A totals row has no commissioner (or region) code and is named "Total".
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "figure.h"
+#include "paper.h"
 
 #define COLUMNS(a) a, (int)(sizeof a / sizeof a[0])
 
@@ -35,6 +39,8 @@ static pcreg_status report_cqc(struct out **out, enum out_format format, pcreg_d
 
 	*out = out_begin(format, COLUMNS(columns), 0);
 	while (st == PCREG_OK && (st = pcreg_cqc_iter_next(it, &r)) == PCREG_OK) {
+		if (pcreg_cqc_row_is_total(r) && !out_totals())
+			continue;
 		out_text(*out, pcreg_cqc_row_commissioner(r));
 		out_text(*out, pcreg_cqc_row_is_total(r) ? "Total" : pcreg_cqc_row_name(r));
 		out_int(*out, pcreg_cqc_row_practices(r));
@@ -113,6 +119,8 @@ static pcreg_status report_commissioning(struct out **out, enum out_format forma
 
 	*out = out_begin(format, COLUMNS(columns), 0);
 	while (st == PCREG_OK && (st = pcreg_commissioning_iter_next(it, &r)) == PCREG_OK) {
+		if (pcreg_commissioning_row_is_total(r) && !out_totals())
+			continue;
 		out_text(*out, pcreg_commissioning_row_region(r));
 		out_text(*out, pcreg_commissioning_row_is_total(r)
 		                       ? "Total"
@@ -215,53 +223,113 @@ static const struct {
 	{ "scheme", report_scheme },
 };
 
-int cmd_report(struct cli *cli, int argc, char **argv)
+/* Where a figure or page goes: -o FILE (binary for PNG), else stdout. */
+static FILE *output_file(const char *path, int binary)
 {
-	static const struct option options[] = {
-		{ "as-of", required_argument, NULL, 'a' },
-		{ "commissioner", required_argument, NULL, 'c' },
-		{ "service", required_argument, NULL, 's' },
-		{ "min", required_argument, NULL, 'm' },
-		{ "max", required_argument, NULL, 'M' },
-		CLI_COMMON_OPTIONS
-	};
-	pcreg_report_options opts = PCREG_REPORT_OPTIONS_INIT;
-	pcreg_db *db = NULL;
-	struct out *out = NULL;
-	const char *range_option = NULL, *name;
-	pcreg_status st;
-	int64_t n;
-	int c, code, which = -1, i;
+	if (!path || strcmp(path, "-") == 0)
+		return stdout;
+	return fopen(path, binary ? "wb" : "w");
+}
 
-	opts.on = cli_today();
-	while ((c = cli_option(cli, argc, argv, "h", options, &code)) > 0) {
+/* Drawing libraries keep caches until told to let go; a leak checker at
+ * exit would take them for leaks. */
+static void release_drawing_caches(void)
+{
+	figure_release_caches();
+}
+
+/* The figure or page of one report, or a page of every report (kind NULL). */
+static int write_page_or_figure(struct cli *cli, pcreg_db *db, const char *kind,
+                                const pcreg_report_options *opts, const char *output)
+{
+	char err[512] = "";
+	FILE *f;
+	pcreg_status st;
+	int binary = cli->format == OUT_PNG;
+
+	if (!(f = output_file(output, binary)))
+		return cli_error(EXIT_FAIL, "%s: cannot write: %s", output, strerror(errno));
+	if (!kind || cli->format == OUT_HTML) {
+		struct paper_request req = PAPER_REQUEST_INIT;
+
+		req.as_of = opts->on;
+		req.service = opts->service;
+		req.known_at = cli->known_at;
+		if (opts->min_population)
+			req.min_population = opts->min_population;
+		if (opts->max_population)
+			req.max_population = opts->max_population;
+		if (kind && strcmp(kind, "commissioning") == 0)
+			req.regions = opts->commissioner;
+		else
+			req.commissioner = opts->commissioner;
+		req.kinds = kind ? paper_kind_of(kind) : 0;
+		st = paper_write_html(db, &req, f, err, sizeof err);
+	} else {
+		st = figure_write(db, kind, opts, binary ? FIGURE_PNG : FIGURE_SVG, f, err, sizeof err);
+	}
+	if (f == stdout) {
+		if (fflush(stdout) != 0 && st == PCREG_OK)
+			st = PCREG_IO;
+	} else {
+		if (fclose(f) != 0 && st == PCREG_OK)
+			st = PCREG_IO;
+		/* nothing half-written is left behind */
+		if (st != PCREG_OK)
+			remove(output);
+	}
+	release_drawing_caches();
+	if (st != PCREG_OK) {
+		cli_error(0, "%s", *err ? err : pcreg_status_str(st));
+		return st == PCREG_NOTFOUND ? EXIT_NOT_FOUND : st == PCREG_INVALID ? EXIT_USAGE
+		                                                                    : EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/* The options report and paper share; 0 when the command is to end with *code. */
+static int report_options(struct cli *cli, int argc, char **argv, pcreg_report_options *opts,
+                          const char **range_option, const char **output, int *code)
+{
+	int c;
+	int64_t n;
+
+	opts->on = cli_today();
+	while ((c = cli_option(cli, argc, argv, code)) > 0) {
 		switch (c) {
 		case 'a':
-			if ((code = cli_date(cli, "--as-of", optarg, &opts.on)) != EXIT_OK)
-				return code;
+			opts->on = optarg;
 			break;
 		case 'c':
-			/* Checked here too, so the message names the option. */
-			if (!*optarg || strspn(optarg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,") !=
-			                        strlen(optarg))
-				return cli_usage_error(cli, "--commissioner: \"%s\" is not codes "
-				                            "separated by commas (07L,08F)", optarg);
-			opts.commissioner = optarg;
+			opts->commissioner = optarg;
 			break;
 		case 's':
-			opts.service = optarg;
+			opts->service = optarg;
+			break;
+		case 'o':
+			*output = optarg;
 			break;
 		case 'm':
 		case 'M':
-			range_option = c == 'm' ? "--min" : "--max";
-			if ((n = cli_number(optarg)) < 0)
-				return cli_usage_error(cli, "%s: \"%s\" is not a number of patients",
-				                       range_option, optarg);
-			*(c == 'm' ? &opts.min_population : &opts.max_population) = (int)n;
+			*range_option = c == 'm' ? "--min" : "--max";
+			n = cli_number(optarg);
+			*(c == 'm' ? &opts->min_population : &opts->max_population) = (int)n;
 			break;
 		}
 	}
-	if (c == 0)
+	return c != 0;
+}
+
+int cmd_report(struct cli *cli, int argc, char **argv)
+{
+	pcreg_report_options opts = PCREG_REPORT_OPTIONS_INIT;
+	pcreg_db *db = NULL;
+	struct out *out = NULL;
+	const char *range_option = NULL, *name, *output = NULL;
+	pcreg_status st;
+	int code, which = -1, i;
+
+	if (!report_options(cli, argc, argv, &opts, &range_option, &output, &code))
 		return code;
 	if ((code = cli_positionals(cli, argc, argv, 1, 1)) != EXIT_OK)
 		return code;
@@ -278,8 +346,16 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "the scheme report needs --service NAME");
 	if (range_option && strcmp(name, "networks") != 0)
 		return cli_usage_error(cli, "%s is for the networks report", range_option);
+	if (output && cli->format != OUT_SVG && cli->format != OUT_PNG && cli->format != OUT_HTML)
+		return cli_usage_error(cli, "-o is for --format svg, png or html; tables go to"
+		                            " stdout");
 	if ((code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
 		return code;
+	if (cli->format == OUT_SVG || cli->format == OUT_PNG || cli->format == OUT_HTML) {
+		code = write_page_or_figure(cli, db, name, &opts, output);
+		pcreg_db_close(db);
+		return code;
+	}
 	st = reports[which].run(&out, cli->format, db, &opts);
 	if (st != PCREG_DONE) {
 		out_abort(out);
@@ -290,3 +366,70 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	pcreg_db_close(db);
 	return code;
 }
+
+int cmd_paper(struct cli *cli, int argc, char **argv)
+{
+	pcreg_report_options opts = PCREG_REPORT_OPTIONS_INIT;
+	const char *range_option = NULL, *output = NULL;
+	pcreg_db *db = NULL;
+	int code;
+
+	if (!report_options(cli, argc, argv, &opts, &range_option, &output, &code))
+		return code;
+	if ((code = cli_positionals(cli, argc, argv, 0, 0)) != EXIT_OK ||
+	    (code = cli_open(cli, 0, 0, &db)) != EXIT_OK)
+		return code;
+	cli->format = OUT_HTML;
+	code = write_page_or_figure(cli, db, NULL, &opts, output);
+	pcreg_db_close(db);
+	return code;
+}
+
+/* ---- the commands -------------------------------------------------------------------------- */
+
+static const struct cli_opt report_opts[] = {
+	{ "as-of", 'a', ARG_DATE, "DATE", "the date asked about (YYYY-MM-DD; default today)", 0 },
+	{ "commissioner", 'c', ARG_CODES, "CODES",
+	  "only these, separated by commas (regions for commissioning)", 0 },
+	{ "service", 's', ARG_TEXT, "NAME", "the scheme's service, e.g. \"Integrated Case Management\"",
+	  0 },
+	{ "min", 'm', ARG_NUMBER, "N", "networks with fewer registered patients are flagged\n"
+	  "(default 30000)", 0 },
+	{ "max", 'M', ARG_NUMBER, "N", "networks with more are flagged (default 50000)", 0 },
+	{ "output", 'o', ARG_FILE, "FILE", "write the figure or page to FILE (svg, png, html)",
+	  OPT_SHORT },
+	{ NULL, 0, 0, NULL, NULL, 0 },
+};
+
+static const struct cli_opt paper_opts[] = {
+	{ "as-of", 'a', ARG_DATE, "DATE", "the paper's date (YYYY-MM-DD; default today)", 0 },
+	{ "commissioner", 'c', ARG_CODES, "CODES", "the place: commissioners separated by commas",
+	  0 },
+	{ "service", 's', ARG_TEXT, "NAME", "add the scheme report for this service", 0 },
+	{ "min", 'm', ARG_NUMBER, "N", "the networks' band: fewer patients are flagged", 0 },
+	{ "max", 'M', ARG_NUMBER, "N", "more patients are flagged", 0 },
+	{ "output", 'o', ARG_FILE, "FILE", "write the page to FILE (default stdout)", OPT_SHORT },
+	{ NULL, 0, 0, NULL, NULL, 0 },
+};
+
+static const struct command report_commands[] = {
+	{ "report", cmd_report, "cqc|pms|commissioning|networks|scheme",
+	  "the seed papers' tables, or their figures",
+	  "  cqc                CQC outcomes per commissioner (seed 004, seed 000)\n"
+	  "  pms                PMS practices and premiums per commissioner (seed 004)\n"
+	  "  commissioning      co-commissioning levels per region (seed 001)\n"
+	  "  networks           network populations against a range\n"
+	  "  scheme             practices in a local scheme (seed 000; needs --service)\n"
+	  "--format svg or png draws the report's figure (cairo); html writes a\n"
+	  "self-contained page with its table and figure.\n\n",
+	  report_opts, FMT_ROWS | FMT(OUT_SVG) | FMT(OUT_PNG) | FMT(OUT_HTML), CMD_TOTALS },
+	{ "paper", cmd_paper, "", "a Board paper as one HTML page: every report for a place",
+	  "The CQC, PMS, network and co-commissioning tables and figures for the\n"
+	  "commissioners named, on a date, in one self-contained page for screen and\n"
+	  "A4 print; its footer names the releases the data rests on and, with\n"
+	  "--known-at, the date it is known at.\n\n",
+	  paper_opts, 0, 0 },
+};
+
+const struct command_group report_group = { "Reports and Board papers",
+	                                    COMMANDS(report_commands) };

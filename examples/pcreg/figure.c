@@ -17,11 +17,14 @@
  */
 #include <cairo-svg.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <libxml/parser.h>
 
 #include "figure.h"
 #include "numfmt.h"
@@ -1085,4 +1088,11 @@ pcreg_status figure_write(pcreg_db *db, const char *kind, const pcreg_report_opt
 	}
 	free(data);
 	return st;
+}
+
+void figure_release_caches(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
+	xmlCleanupParser();
 }

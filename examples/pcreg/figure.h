@@ -56,4 +56,9 @@ pcreg_status figure_render(pcreg_db *db, const char *kind, const pcreg_report_op
                            enum figure_format format, unsigned char **data, size_t *size,
                            char *err, size_t errlen);
 
+/* Let go of the drawing libraries' process-wide caches (cairo's, fontconfig's,
+ * libxml2's), so that a leak checker at exit sees only real leaks. Call once,
+ * when no more figures or pages will be made. */
+void figure_release_caches(void);
+
 #endif

@@ -1,10 +1,13 @@
 /*
- * output.c: one table, printed three ways.
+ * output.c: one table, printed five ways.
  *
  * For people, an aligned table (numbers grouped and right-aligned, money in
  * pounds, shares as percentages). For machines, the same rows as CSV
- * (libcsv quotes the text) or JSON (jansson builds and escapes it), with
- * exact values: money in integer pence, shares as numbers of percent.
+ * (libcsv quotes the text), TSV (a tab, newline or backslash in a value is
+ * written \t, \n or \\, the convention of PostgreSQL's and MySQL's text
+ * formats, so every row is one line), JSON (jansson builds and escapes it)
+ * or JSON Lines (one object a line, as each row ends), with exact values:
+ * money in integer pence, shares as numbers of percent.
  */
 #include <csv.h>
 #include <inttypes.h>
@@ -29,6 +32,20 @@ struct out {
 	/* JSON: the document, and the row being built */
 	json_t *rows, *row;
 };
+
+/* What every table of this run leaves out (out_configure). */
+static int no_header, no_total;
+
+void out_configure(int header_off, int total_off)
+{
+	no_header = header_off;
+	no_total = total_off;
+}
+
+int out_totals(void)
+{
+	return !no_total;
+}
 
 static void oom(void)
 {
@@ -81,12 +98,27 @@ static void csv_header(struct out *out)
 	if (out->header_done)
 		return;
 	out->header_done = 1;
+	if (no_header)
+		return;
 	for (i = 0; i < out->n_columns; i++) {
 		if (i)
-			putchar(',');
+			putchar(out->format == OUT_TSV ? '\t' : ',');
 		fputs(out->columns[i].key, stdout);
 	}
 	putchar('\n');
+}
+
+static void tsv_text(const char *text)
+{
+	for (; *text; text++) {
+		switch (*text) {
+		case '\t': fputs("\\t", stdout); break;
+		case '\n': fputs("\\n", stdout); break;
+		case '\r': fputs("\\r", stdout); break;
+		case '\\': fputs("\\\\", stdout); break;
+		default: putchar(*text);
+		}
+	}
 }
 
 /* ---- formatting for people -------------------------------------------------------- */
@@ -142,7 +174,7 @@ static void csv_separator(struct out *out)
 {
 	csv_header(out);
 	if (out->column > 1)
-		putchar(',');
+		putchar(out->format == OUT_TSV ? '\t' : ',');
 }
 
 static void json_put(struct out *out, const char *key, json_t *value)
@@ -167,8 +199,16 @@ void out_text(struct out *out, const char *text)
 		if (text && csv_fwrite(stdout, text, strlen(text)) != 0)
 			oom();
 		break;
+	case OUT_TSV:
+		csv_separator(out);
+		if (text)
+			tsv_text(text);
+		break;
 	case OUT_JSON:
+	case OUT_JSONL:
 		json_put(out, col->key, text ? json_string(text) : json_null());
+		break;
+	default:
 		break;
 	}
 }
@@ -189,12 +229,17 @@ static void number(struct out *out, const char *human, const char *machine, json
 		json_decref(json);
 		break;
 	case OUT_CSV:
+	case OUT_TSV:
 		csv_separator(out);
 		fputs(machine, stdout);
 		json_decref(json);
 		break;
 	case OUT_JSON:
+	case OUT_JSONL:
 		json_put(out, col->key, json);
+		break;
+	default:
+		json_decref(json);
 		break;
 	}
 }
@@ -258,9 +303,8 @@ void out_row_end(struct out *out)
 	}
 	out->column = 0;
 	switch (out->format) {
-	case OUT_TABLE:
-		break;
 	case OUT_CSV:
+	case OUT_TSV:
 		putchar('\n');
 		break;
 	case OUT_JSON:
@@ -270,6 +314,18 @@ void out_row_end(struct out *out)
 			json_check(json_array_append_new(out->rows, out->row));
 			out->row = NULL;
 		}
+		break;
+	case OUT_JSONL:
+		/* each row a line as it ends, so a long listing streams */
+		if (!out->row && !(out->row = json_object()))
+			oom();
+		if (json_dumpf(out->row, stdout, JSON_COMPACT | JSON_REAL_PRECISION(15)) != 0)
+			oom();
+		putchar('\n');
+		json_decref(out->row);
+		out->row = NULL;
+		break;
+	default:
 		break;
 	}
 }
@@ -340,13 +396,13 @@ static void print_table(const struct out *out)
 	size_t *width = cli_alloc(n * sizeof *width);
 
 	for (c = 0; c < n; c++) {
-		width[c] = width_of(out->columns[c].title);
+		width[c] = no_header ? 0 : width_of(out->columns[c].title);
 		for (r = 0; r < rows; r++)
 			if (width_of(out->cells[r * n + c]) > width[c])
 				width[c] = width_of(out->cells[r * n + c]);
 	}
 	/* The headings, a rule, then the rows. */
-	for (r = 0; r < rows + 2; r++) {
+	for (r = no_header ? 2 : 0; r < rows + 2; r++) {
 		for (c = 0; c < n; c++) {
 			const char *text = r == 0 ? out->columns[c].title
 			                   : r == 1 ? NULL
@@ -395,7 +451,17 @@ int out_end(struct out *out)
 			print_table(out);
 		break;
 	case OUT_CSV:
+	case OUT_TSV:
 		csv_header(out);
+		break;
+	case OUT_JSONL:
+		if (out->record && out->row) {
+			if (json_dumpf(out->row, stdout, JSON_COMPACT | JSON_REAL_PRECISION(15)) != 0)
+				code = EXIT_FAIL;
+			putchar('\n');
+		}
+		break;
+	default:
 		break;
 	case OUT_JSON: {
 		json_t *doc = out->record ? out->row : out->rows;

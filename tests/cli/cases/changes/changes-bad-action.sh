@@ -1,0 +1,1 @@
+pcreg changes --action rename

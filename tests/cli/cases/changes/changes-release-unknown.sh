@@ -1,0 +1,1 @@
+pcreg changes --release 99

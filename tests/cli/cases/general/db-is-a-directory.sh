@@ -1,0 +1,1 @@
+pcreg --db data imports

@@ -1,0 +1,1 @@
+pcreg practise list

@@ -1,0 +1,1 @@
+pcreg --knwon-at 2020-01-01 imports

@@ -1,0 +1,1 @@
+pcreg practice list --comissioner 07L

@@ -1,0 +1,1 @@
+pcreg listsize E91002 --all --format jsonl

@@ -1,0 +1,1 @@
+pcreg listsize --network U99002 --commissioner 08C

@@ -1,0 +1,1 @@
+pcreg timeline E91002 --format tsv
