@@ -12,7 +12,8 @@ packages="build-essential cmake pkg-config
 	python3 python3-venv python3-setuptools python3-pip python3-pandas
 	luajit groff-base doxygen
 	clang libclang-rt-dev
-	libcairo2-dev libxml2-utils chromium"
+	libcairo2-dev libxml2-utils chromium
+	tmux"
 
 missing=""
 for p in $packages; do

@@ -6,44 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "progress.h"
 
-/* Rows an import step takes between progress updates. */
-#define STEP_ROWS 2000
+/* Rows an import step takes between progress updates. The step that
+ * reads a file's last rows goes on to finish the import, so only steps of
+ * one row let the line say "committing" before the finishing starts; a
+ * step costs nothing beside a row's upserts (the same time for 60,000
+ * rows as with steps of 2,000), and the line redraws by the clock. */
+#define STEP_ROWS 1
 
 /* ---- import ------------------------------------------------------------------------ */
-
-static double seconds_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* "name  [#########.........]  45%  12,345 rows/s" on one line of stderr. */
-static void show_progress(const char *name, const pcreg_import *imp, double started)
-{
-	int64_t total = pcreg_import_bytes_total(imp), done = pcreg_import_bytes_read(imp);
-	int64_t rows = pcreg_import_report_rows_read(pcreg_import_get_report(imp));
-	double elapsed = seconds_now() - started;
-	int percent = total > 0 ? (int)(done * 100 / total) : 0, i;
-	const char *base = strrchr(name, '/');
-
-	fprintf(stderr, "\r%-28.28s [", base ? base + 1 : name);
-	for (i = 0; i < 30; i++)
-		fputc(i < percent * 30 / 100 ? '#' : '.', stderr);
-	fprintf(stderr, "] %3d%%  %8.0f rows/s", percent, elapsed > 0 ? (double)rows / elapsed : 0.0);
-	fflush(stderr);
-}
-
-static void clear_progress(void)
-{
-	fprintf(stderr, "\r%78s\r", "");
-}
 
 static void print_report(const pcreg_import_report *r)
 {
@@ -158,14 +133,22 @@ static int import_one(pcreg_db *db, const char *path, const pcreg_import_options
 {
 	pcreg_import *imp = NULL;
 	pcreg_status st = pcreg_import_open(db, path, opts, &imp);
-	double started = seconds_now();
+	struct progress *bar = progress_start(strcmp(path, "-") == 0 ? "stdin" : path,
+	                                      progress && st == PCREG_OK);
 	int code = EXIT_OK;
 
-	while (st == PCREG_OK && (st = pcreg_import_step(imp, STEP_ROWS)) == PCREG_OK)
-		if (progress)
-			show_progress(path, imp, started);
-	if (progress && imp)
-		clear_progress();
+	while (st == PCREG_OK && (st = pcreg_import_step(imp, STEP_ROWS)) == PCREG_OK) {
+		int64_t read = pcreg_import_bytes_read(imp), total = pcreg_import_bytes_total(imp);
+
+		progress_update(bar, read, total,
+		                pcreg_import_report_rows_read(pcreg_import_get_report(imp)));
+		/* The file is read (the rows of its last block, read ahead, take
+		 * milliseconds more): the steps left merge, reconcile and commit,
+		 * which takes seconds on a national file. */
+		if (total > 0 && read >= total)
+			progress_phase(bar, "committing");
+	}
+	progress_end(bar);
 	if (st == PCREG_DONE) {
 		const pcreg_import_report *r = pcreg_import_get_report(imp);
 
