@@ -289,7 +289,7 @@ class Reports(SampleTest):
         self.assertEqual(self.sample_reports[3].rows_read, 198)  # 04-epraccur-2017.csv
 
     def test_seed004_cqc(self) -> None:
-        """Seed 004's table (tests/cli/cases/seed004-cqc.stdout) through the bindings."""
+        """Seed 004's table (tests/cli/cases/report/seed004-cqc.stdout) through the bindings."""
         rows = list(self.reg.report_cqc("2017-04-18", ["07L", "08F", "08N"]))
         got = [(r.commissioner, r.name, r.practices, r.published, pcreg.percent(r.published_share),
                 r.inadequate, pcreg.percent(r.inadequate_share), r.requires_improvement,
@@ -307,7 +307,7 @@ class Reports(SampleTest):
         self.assertEqual(rows[0].published_share, 7895)
         # The same from the golden file of the CLI, cell for cell.
         golden = os.path.join(os.path.dirname(SAMPLE_DATA), "..", "tests", "cli", "cases",
-                              "seed004-cqc-csv.stdout")
+                              "report", "seed004-cqc-csv.stdout")
         with open(golden, newline="") as f:
             table = list(csv.DictReader(f))
         for row, line in zip(rows, table):
