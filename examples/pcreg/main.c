@@ -169,10 +169,11 @@ static void print_option_help(FILE *f, const struct cli_opt *o, const char *help
 	char head[64];
 	const char *line = help;
 
-	snprintf(head, sizeof head, "%s--%s%s%s", o->flags & OPT_SHORT ? "-" : "",
-	         o->name, o->value ? " " : "", o->value ? o->value : "");
 	if (o->flags & OPT_SHORT)
 		snprintf(head, sizeof head, "-%c, --%s%s%s", o->val, o->name, o->value ? " " : "",
+		         o->value ? o->value : "");
+	else
+		snprintf(head, sizeof head, "--%s%s%s", o->name, o->value ? " " : "",
 		         o->value ? o->value : "");
 	if (strlen(head) > 17)
 		fprintf(f, "  %s\n%21s", head, "");

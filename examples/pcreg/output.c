@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "numfmt.h"
 
 struct out {
 	enum out_format format;
@@ -121,31 +122,12 @@ static void tsv_text(const char *text)
 	}
 }
 
-/* ---- formatting for people -------------------------------------------------------- */
-
-/* Digits with a comma every three, and a sign if negative. */
-static void grouped(char *buf, size_t size, uint64_t magnitude, int negative)
-{
-	char digits[32], *p = digits + sizeof digits;
-	int n = 0;
-
-	*--p = '\0';
-	do {
-		if (n && n % 3 == 0)
-			*--p = ',';
-		*--p = (char)('0' + magnitude % 10);
-		magnitude /= 10;
-		n++;
-	} while (magnitude);
-	snprintf(buf, size, "%s%s", negative ? "-" : "", p);
-}
+/* ---- formatting for people: numfmt.c, which the Board papers' tables share ---------- */
 
 static uint64_t magnitude_of(int64_t v)
 {
 	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 }
-
-/* ---- a cell ------------------------------------------------------------------------- */
 
 static const struct out_column *next_column(struct out *out)
 {
@@ -246,13 +228,13 @@ static void number(struct out *out, const char *human, const char *machine, json
 
 void out_int(struct out *out, int64_t value)
 {
-	char human[32], machine[32];
+	char human[NUMFMT_SIZE], machine[32];
 
 	snprintf(machine, sizeof machine, "%" PRId64, value);
 	if (out->column < out->n_columns && out->columns[out->column].type == OUT_ID)
 		snprintf(human, sizeof human, "%s", machine);
 	else
-		grouped(human, sizeof human, magnitude_of(value), value < 0);
+		numfmt_count(human, sizeof human, value);
 	number(out, human, machine, json_integer(value));
 }
 
@@ -269,23 +251,18 @@ void out_share(struct out *out, int32_t hundredths)
 
 void out_pence(struct out *out, int64_t pence)
 {
-	char human[48], pounds[32], machine[32];
-	uint64_t m = magnitude_of(pence);
+	char human[NUMFMT_SIZE], machine[32];
 
-	grouped(pounds, sizeof pounds, m / 100, 0);
-	snprintf(human, sizeof human, "%s\xc2\xa3%s.%02" PRIu64, pence < 0 ? "-" : "", pounds, m % 100);
+	numfmt_pence(human, sizeof human, pence);
 	snprintf(machine, sizeof machine, "%" PRId64, pence);
 	number(out, human, machine, json_integer(pence));
 }
 
 void out_real(struct out *out, double value)
 {
-	char human[48], whole[32], machine[32];
-	double rounded = value < 0 ? -value : value;
-	uint64_t tenths = (uint64_t)(rounded * 10 + 0.5);
+	char human[NUMFMT_SIZE], machine[32];
 
-	grouped(whole, sizeof whole, tenths / 10, value < 0 && tenths);
-	snprintf(human, sizeof human, "%s.%" PRIu64, whole, tenths % 10);
+	numfmt_real(human, sizeof human, value);
 	snprintf(machine, sizeof machine, "%.15g", value);
 	number(out, human, machine, json_real(value));
 }
