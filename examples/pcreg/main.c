@@ -527,6 +527,9 @@ int cli_open(const struct cli *cli, int write, int create, pcreg_db **out)
 	if (st != PCREG_OK) {
 		int code = cli_fail(*out, st);
 
+		/* the library's advice is for programs; a person runs a command */
+		if (st == PCREG_NEEDS_MIGRATION)
+			cli_error(0, "run 'pcreg migrate' to bring it up to date");
 		pcreg_db_close(*out);
 		*out = NULL;
 		return code;
