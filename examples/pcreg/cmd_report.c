@@ -223,12 +223,14 @@ static const struct {
 	{ "scheme", report_scheme },
 };
 
-/* Where a figure or page goes: -o FILE (binary for PNG), else stdout. */
-static FILE *output_file(const char *path, int binary)
+/* Where a figure or page goes: -o FILE, written as FILE.part and renamed
+ * when complete (so FILE is the whole page or untouched), else stdout. */
+static FILE *output_file(const char *path, char *part, size_t size)
 {
 	if (!path || strcmp(path, "-") == 0)
 		return stdout;
-	return fopen(path, binary ? "wb" : "w");
+	snprintf(part, size, "%s.part", path);
+	return fopen(part, "wb");
 }
 
 /* Drawing libraries keep caches until told to let go; a leak checker at
@@ -242,13 +244,13 @@ static void release_drawing_caches(void)
 static int write_page_or_figure(struct cli *cli, pcreg_db *db, const char *kind,
                                 const pcreg_report_options *opts, const char *output)
 {
-	char err[512] = "";
+	char err[512] = "", part[4096];
 	FILE *f;
 	pcreg_status st;
 	int binary = cli->format == OUT_PNG;
 
-	if (!(f = output_file(output, binary)))
-		return cli_error(EXIT_FAIL, "%s: cannot write: %s", output, strerror(errno));
+	if (!(f = output_file(output, part, sizeof part)))
+		return cli_error(EXIT_FAIL, "%s: cannot write: %s", part, strerror(errno));
 	if (!kind || cli->format == OUT_HTML) {
 		struct paper_request req = PAPER_REQUEST_INIT;
 
@@ -274,9 +276,13 @@ static int write_page_or_figure(struct cli *cli, pcreg_db *db, const char *kind,
 	} else {
 		if (fclose(f) != 0 && st == PCREG_OK)
 			st = PCREG_IO;
+		if (st == PCREG_OK && rename(part, output) != 0) {
+			snprintf(err, sizeof err, "%s: cannot write: %s", output, strerror(errno));
+			st = PCREG_IO;
+		}
 		/* nothing half-written is left behind */
 		if (st != PCREG_OK)
-			remove(output);
+			remove(part);
 	}
 	release_drawing_caches();
 	if (st != PCREG_OK) {
