@@ -172,9 +172,6 @@ done:
 	return code;
 }
 
-/* ---- commissioner show, list ------------------------------------------------------------------ */
-
-
 /* ---- the commands -------------------------------------------------------------------------- */
 
 static const struct command network_commands[] = {

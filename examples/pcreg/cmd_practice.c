@@ -308,9 +308,6 @@ done:
 	return code;
 }
 
-/* ---- network show, members ------------------------------------------------------------------ */
-
-
 /* ---- list sizes ------------------------------------------------------------------------- */
 
 pcreg_status cli_patients(pcreg_db *db, const char *practice, const char *on, int64_t *out)
